@@ -1,0 +1,38 @@
+# Everyday commands. `make site` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test check schema bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+site: $(STAMP)          ## validate rubrics/ and build the site into site/
+	$(BIN)/lertrat build
+
+serve: $(STAMP)         ## preview on http://127.0.0.1:8000/ with live reload
+	$(BIN)/lertrat serve
+
+check: $(STAMP)         ## validate rubrics/ only
+	$(BIN)/lertrat check
+
+schema: $(STAMP)        ## regenerate schema/*.json for editors
+	$(BIN)/lertrat schema
+
+test: $(STAMP)          ## run every test
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+
+bench: $(STAMP)         ## print how long generating and building take
+	$(BIN)/python -m generator.bench
+
+clean:
+	rm -rf site .site-new-* .site-old-* .pytest_cache
+	$(BIN)/lertrat clean

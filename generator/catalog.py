@@ -1,0 +1,165 @@
+"""Load every file under ``rubrics/``, validate it, and hand back one catalog.
+
+The folder layout is part of the format:
+
+    rubrics/<year>/year.yaml               a programme year (Buddhist Era, e.g. 2566)
+    rubrics/<year>/<branch>/branch.yaml    a branch of that year
+    rubrics/<year>/<branch>/<type>.yaml    an award type of that branch
+
+Nothing is returned unless every file is valid: problems are collected across all
+files and raised together as one ``ContentError``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ContentError, Location, Problem
+from .models import BE_YEAR_MAX, BE_YEAR_MIN, SLUG_PATTERN, AwardType, Branch, ProgrammeYear
+from .validate import Checker, parse
+from .yaml_loader import LoadedFile, load_yaml
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class TypeEntry:
+    model: AwardType
+    source_file: str  # e.g. "rubrics/2566/service/innovation.yaml"
+    loaded: LoadedFile = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class BranchEntry:
+    model: Branch
+    source_file: str
+    loaded: LoadedFile = field(repr=False, compare=False)
+    types: tuple[TypeEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class YearEntry:
+    model: ProgrammeYear
+    source_file: str
+    loaded: LoadedFile = field(repr=False, compare=False)
+    branches: tuple[BranchEntry, ...] = ()
+
+    @property
+    def year(self) -> int:
+        return self.model.year
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything under rubrics/, validated; years newest first."""
+
+    years: tuple[YearEntry, ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+def _shown(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Load and validate ``root/rubrics``; raise ``ContentError`` listing every problem."""
+    rubrics = root / "rubrics"
+    problems: list[Problem] = []
+    if not rubrics.is_dir():
+        raise ContentError([Problem(Location(Path("rubrics"), 1, 1), "(folder)", "the folder 'rubrics/' does not exist; expected the award data there")])
+
+    def load(path: Path) -> LoadedFile | None:
+        loaded, found = load_yaml(path, _shown(path, root))
+        problems.extend(found)
+        return loaded if not found else None
+
+    def misplaced(path: Path, why: str) -> None:
+        problems.append(Problem(Location(_shown(path, root), 1, 1), "(file)", why))
+
+    years: list[YearEntry] = []
+    for path in sorted(rubrics.rglob("*")):
+        if path.is_file() and path.suffix == ".yml":
+            misplaced(path, "the file ends in '.yml'; expected '.yaml' (files with another ending are not read)")
+    for year_dir in sorted(p for p in rubrics.iterdir() if p.is_dir()):
+        if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
+            misplaced(year_dir / "year.yaml", f"the folder 'rubrics/{year_dir.name}/' is not a programme year; expected a Buddhist Era year such as 'rubrics/2566/'")
+            continue
+        folder_year = int(year_dir.name)
+        if not BE_YEAR_MIN <= folder_year <= BE_YEAR_MAX:
+            hint = f" (did you mean {folder_year + 543}?)" if 1997 <= folder_year <= 2157 else ""
+            misplaced(year_dir / "year.yaml", f"the folder 'rubrics/{year_dir.name}/' is not a Buddhist Era year between {BE_YEAR_MIN} and {BE_YEAR_MAX}{hint}; programme years are named in BE (2566 = 2023 CE)")
+            continue
+        for stray in sorted(year_dir.glob("*.yaml")):
+            if stray.name != "year.yaml":
+                misplaced(stray, f"'{stray.name}' is in the wrong folder; a year folder holds only year.yaml and one folder per branch (award types go in rubrics/{year_dir.name}/<branch>/)")
+        year_file = year_dir / "year.yaml"
+        if not year_file.is_file():
+            misplaced(year_file, "the programme year has no year.yaml; expected one with 'year' and 'name'")
+            continue
+        loaded = load(year_file)
+        year = parse(loaded, ProgrammeYear, problems) if loaded else None
+        if year is not None and year.year != folder_year:
+            Checker(loaded, problems).report(("year",), f"found {year.year}, expected {folder_year} (the name of the folder this file is in)")
+        branches: list[BranchEntry] = []
+        for branch_dir in sorted(p for p in year_dir.iterdir() if p.is_dir()):
+            entry = _load_branch(branch_dir, root, load, misplaced, problems)
+            if entry is not None:
+                branches.append(entry)
+        _unique_order(branches, problems)
+        if year is not None:
+            years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order))))
+    if problems:
+        raise ContentError(problems)
+    return Catalog(tuple(sorted(years, key=lambda y: -y.year)))
+
+
+def _load_branch(branch_dir, root, load, misplaced, problems) -> BranchEntry | None:
+    if not _SLUG.match(branch_dir.name):
+        misplaced(branch_dir / "branch.yaml", f"the folder name '{branch_dir.name}' is not a valid id; expected lowercase letters a-z, digits and hyphens")
+        return None
+    for sub in sorted(p for p in branch_dir.iterdir() if p.is_dir()):
+        for stray in sorted(sub.rglob("*.yaml")):
+            misplaced(stray, f"'{_shown(stray, root).as_posix()}' is in the wrong folder; award types go directly in '{_shown(branch_dir, root).as_posix()}/'")
+    branch_file = branch_dir / "branch.yaml"
+    if not branch_file.is_file():
+        misplaced(branch_file, "the branch folder has no branch.yaml; expected one describing the branch")
+        return None
+    loaded = load(branch_file)
+    branch = parse(loaded, Branch, problems) if loaded else None
+    if branch is not None:
+        checker = Checker(loaded, problems)
+        if branch.id != branch_dir.name:
+            checker.report(("id",), f"found '{branch.id}', expected '{branch_dir.name}' (the name of the folder this file is in)")
+        checker.branch(branch)
+    types: list[TypeEntry] = []
+    for type_file in sorted(branch_dir.glob("*.yaml")):
+        if type_file.name == "branch.yaml":
+            continue
+        loaded_type = load(type_file)
+        item = parse(loaded_type, AwardType, problems) if loaded_type else None
+        if item is None:
+            continue
+        checker = Checker(loaded_type, problems)
+        if item.id != type_file.stem:
+            checker.report(("id",), f"found '{item.id}', expected '{type_file.stem}' (the file name without .yaml)")
+        checker.award_type(item)
+        types.append(TypeEntry(item, _shown(type_file, root).as_posix(), loaded_type))
+    _unique_order(types, problems)
+    if branch is None:
+        return None
+    return BranchEntry(branch, _shown(branch_file, root).as_posix(), loaded, tuple(sorted(types, key=lambda t: t.model.order)))
+
+
+def _unique_order(entries: list[TypeEntry] | list[BranchEntry], problems: list[Problem]) -> None:
+    seen: dict[int, str] = {}
+    for entry in entries:
+        order = entry.model.order
+        if order in seen:
+            Checker(entry.loaded, problems).report(("order",), f"found order {order}, which {seen[order]} also uses; expected a different number for each item of the same list")
+        else:
+            seen[order] = entry.source_file

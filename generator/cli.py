@@ -1,0 +1,109 @@
+"""The ``lertrat`` command: check, build, serve, schema.
+
+A mistake in the content is a user error: it is printed as ``path:line:col: field: message``
+lines and the command exits with status 1, without a traceback. Anything else that goes
+wrong is a bug in lertrat and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import generate, load_catalog, project_root
+from .errors import ContentError
+from .schema import write_schemas
+from .writer import HandWrittenFileError
+
+
+def _check(root: Path) -> int:
+    catalog = load_catalog(root)
+    types = sum(len(b.types) for y in catalog.years for b in y.branches)
+    branches = sum(len(y.branches) for y in catalog.years)
+    print(f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s).")
+    return 0
+
+
+def _mkdocs(root: Path, *args: str) -> int:
+    # Material prints an end-of-life banner on every run; it is not about the content.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env)
+
+
+def _build(root: Path, site_dir: Path) -> int:
+    """Build into a fresh folder beside site/ and swap it in only when the build succeeded."""
+    generate(root)
+    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    try:
+        code = _mkdocs(root, "build", "--strict", "--quiet", "--site-dir", str(staging))
+        if code != 0:
+            print(f"The site was not built (mkdocs exited with {code}); {site_dir.name}/ is unchanged.", file=sys.stderr)
+            return 1
+        old = None
+        if site_dir.exists():
+            old = site_dir.with_name(f".site-old-{os.getpid()}")
+            site_dir.rename(old)
+        staging.rename(site_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        pages = sum(1 for _ in site_dir.rglob("index.html"))
+        print(f"Built {pages} pages into {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/.")
+        return 0
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="lertrat", description="Build the Public Sector Excellence Awards (รางวัลเลิศรัฐ) site from rubrics/.")
+    parser.add_argument("--root", type=Path, default=None, help="project folder (default: the one holding mkdocs.yml, searched upwards)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("check", help="validate every YAML file under rubrics/ and list all problems")
+    build = commands.add_parser("build", help="check, generate pages, and build the site with mkdocs --strict")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to put the site (default: site/)")
+    serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    schema = commands.add_parser("schema", help="write JSON Schemas of the YAML formats (for editors)")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema/)")
+    schema.add_argument("--stdout", action="store_true", help="print the schemas as one JSON document instead")
+    args = parser.parse_args(argv)
+    root = (args.root or project_root()).resolve()
+    try:
+        if args.command == "check":
+            return _check(root)
+        if args.command == "build":
+            return _build(root, args.site_dir)
+        if args.command == "serve":
+            generate(root)
+            return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+        if args.command == "schema":
+            if args.stdout:
+                from .schema import schemas
+
+                print(json.dumps(schemas(), ensure_ascii=False, indent=2))
+                return 0
+            out = args.out if args.out.is_absolute() else root / args.out
+            for path in write_schemas(out):
+                print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+            return 0
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except HandWrittenFileError as error:
+        print(f"content/: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+if __name__ == "__main__":
+    sys.exit(main())

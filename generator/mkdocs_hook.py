@@ -1,0 +1,52 @@
+"""The thin adapter between MkDocs and the generator (listed under ``hooks:`` in mkdocs.yml).
+
+Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
+from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
+Then put the sidebar in the catalog's order, with section titles in the page's language.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.nav import Section
+
+from generator import generate
+from generator.errors import ContentError
+from generator.nav import nav_hints
+
+_hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
+
+
+def on_pre_build(config, **_):
+    global _hints
+    try:
+        catalog, _ = generate(Path(config.config_file_path).parent)
+    except ContentError as error:
+        raise Abort("\n" + error.report()) from None
+    _hints = nav_hints(catalog)
+
+
+def _key(item, order: dict[str, int]) -> tuple[int, str]:
+    page = item.children[0] if isinstance(item, Section) and item.children else item
+    src = re.sub(r"\.[a-z]{2}\.md$", ".md", getattr(getattr(page, "file", None), "src_uri", "") or "")
+    return (order.get(src, 1000), src)
+
+
+def _arrange(items, order, titles, lang) -> None:
+    items.sort(key=lambda item: _key(item, order))
+    for item in items:
+        if isinstance(item, Section):
+            _arrange(item.children, order, titles, lang)
+            first = item.children[0] if item.children else None
+            folder = getattr(getattr(first, "file", None), "src_uri", "").rsplit("/", 1)[0]
+            if folder in titles:
+                item.title = titles[folder].get(lang, item.title)
+
+
+def on_nav(nav, config, files, **_):
+    order, titles = _hints
+    _arrange(nav.items, order, titles, config.theme.get("language", "th"))
+    return nav

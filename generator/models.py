@@ -1,0 +1,223 @@
+"""The shape of every kind of record under ``rubrics/``, one class per kind.
+
+Unknown keys are rejected (``extra="forbid"``) so that a misspelt field is an error,
+not a silently ignored line. Rules that span several records (sums, uniqueness,
+references) live in ``validate.py``; rules about a single value live here.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_TEXT = 5000
+BE_YEAR_MIN, BE_YEAR_MAX = 2540, 2700
+
+_THAI = re.compile(r"[\u0E00-\u0E7F]")
+_LATIN = re.compile(r"[A-Za-z]")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _plain_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the text is empty or only spaces; expected words")
+    if _TAG.search(value):
+        raise ValueError(f"found HTML markup ({_TAG.search(value).group(0)!r}…); expected plain text without tags")
+    return value
+
+
+def _english(value: str) -> str:
+    # Thai may be quoted inside English (a name, an OCR reading), but English must dominate.
+    thai = len(_THAI.findall(value))
+    latin = len(_LATIN.findall(value))
+    if thai > latin:
+        raise ValueError("the English text is mostly Thai; expected an English translation (Thai may only be quoted inside it)")
+    return value
+
+
+PlainText = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_plain_text)]
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=60),
+    Field(description="A stable id: lowercase letters a-z, digits and hyphens. It becomes part of the page address."),
+]
+Points = Annotated[int, Field(ge=0, le=1000, strict=False, description="Points, a whole number, 0 or more.")]
+Order = Annotated[int, Field(ge=1, le=99, description="Position in lists and navigation, 1 first.")]
+BEYear = Annotated[int, Field(ge=BE_YEAR_MIN, le=BE_YEAR_MAX, description="A Buddhist Era year (2566 = 2023 CE).")]
+
+
+class Text(Model):
+    """A human-readable text in Thai and English."""
+
+    th: Annotated[PlainText, Field(description="Thai text")]
+    en: Annotated[PlainText, AfterValidator(_english), Field(description="English text")]
+
+
+class Source(Model):
+    """Where a record comes from, shown on the page."""
+
+    document: Annotated[str, StringConstraints(min_length=1, max_length=200), Field(description="File name of the source document under shared/seeds.")]
+    section: Annotated[PlainText, Field(description="The heading or slide in the source document.")]
+    page: Annotated[int | None, Field(ge=1, description="Page or slide number, when known.")] = None
+
+
+Notes = Annotated[list[Text], Field(description="Footnotes shown on the page: judgment calls, contradictions in the source.")]
+
+
+class Band(Model):
+    """One step of a scoring scale: what earns how many points."""
+
+    text: Text
+    points: Points
+
+
+class Part(Model):
+    """A scored sub-criterion of a question (its points add up to the question's)."""
+
+    text: Text
+    points: Points
+    bands: list[Band] = []
+
+
+class Question(Model):
+    """A question or criterion of a rubric dimension."""
+
+    text: Text
+    points: Points | None = None
+    guidance: Text | None = None
+    parts: list[Part] = []
+    bands: list[Band] = []
+    notes: Notes = []
+
+
+class Dimension(Model):
+    """A scored dimension (มิติ) of a rubric."""
+
+    id: Slug
+    name: Text
+    points: Points
+    questions: Annotated[list[Question], Field(min_length=1)]
+    notes: Notes = []
+
+
+class Bonus(Model):
+    """Extra points given on top of the rubric total."""
+
+    id: Slug
+    text: Text
+    points: Points
+    guidance: Text | None = None
+
+
+class Rubric(Model):
+    """The scoring criteria of an award type."""
+
+    total: Annotated[Points, Field(description="Full marks; the dimensions' points must add up to it.")]
+    dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    bonus: list[Bonus] = []
+
+
+class Condition(Model):
+    """A condition an applicant must meet."""
+
+    id: Slug
+    text: Text
+    why: Text | None = Field(default=None, description="A short explanation for the eligibility checklist.")
+
+
+class CalculationInput(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z]$"), Field(description="A single capital letter used in the formula.")]
+    label: Text
+    unit: Text
+    rate: Annotated[Decimal | None, Field(gt=0, description="Baht per unit, when the input is converted to baht.")] = None
+    rate_unit: Text | None = None
+    notes: Notes = []
+
+
+class Calculation(Model):
+    """A formula given by the source, e.g. the facilitation type's cost-value assessment."""
+
+    name: Text
+    inputs: Annotated[list[CalculationInput], Field(min_length=1)]
+    formula: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9+*()\s.-]+$"), Field(description="Arithmetic over the input letters, e.g. '(A + B + C) * D'.")]
+    result: Text
+
+
+class AwardType(Model):
+    """An award type (ประเภทรางวัล) of a branch in one programme year."""
+
+    id: Slug
+    order: Order
+    name: Text
+    status: Annotated[Literal["new", "unchanged", "revised"], Field(description="As the source marks it, relative to the year before.")]
+    definition: Text
+    conditions: list[Condition] = []
+    rubric: Rubric | None = None
+    calculation: Calculation | None = None
+    notes: Notes = []
+    source: Source
+
+
+class Level(Model):
+    """An award level, highest first."""
+
+    id: Slug
+    name: Text
+    description: Text | None = None
+
+
+class ScoringRule(Model):
+    summary: Text
+    rules: list[Text] = []
+
+
+class Step(Model):
+    id: Slug
+    title: Text
+    text: Text
+    link: Annotated[str | None, StringConstraints(pattern=r"^https?://\S+$")] = None
+
+
+class Application(Model):
+    steps: Annotated[list[Step], Field(min_length=1)]
+
+
+class Branch(Model):
+    """A branch (สาขา) of the awards in one programme year; its folder holds its award types."""
+
+    id: Slug
+    order: Order
+    name: Text
+    summary: Text
+    eligibility: list[Condition] = []
+    levels: list[Level] = []
+    scoring: ScoringRule
+    application: Application | None = None
+    notes: Notes = []
+    source: Source
+
+
+class ProgrammeYear(Model):
+    """A programme year, named by its Buddhist Era year; ``rubrics/<year>/year.yaml``."""
+
+    year: BEYear
+    name: Text
+    summary: Text | None = None
+    notes: Notes = []
+    source: Source
+
+
+# Which file name holds which kind of record.
+KINDS: dict[str, type[Model]] = {
+    "year": ProgrammeYear,
+    "branch": Branch,
+    "type": AwardType,
+}

@@ -1,0 +1,26 @@
+"""Navigation order and section titles, as plain data for the MkDocs hook.
+
+MkDocs builds the sidebar from folders: sorted by name and titled with the folder name
+("2566", "Service"). The catalog knows the real order and the names in each language.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog
+from .render import Paths
+
+
+def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
+    """(sort position per Thai page path, section title per folder and language)."""
+    order: dict[str, int] = {Paths.home(): 0}
+    titles: dict[str, dict[str, str]] = {}
+    for y_index, year in enumerate(catalog.years, start=1):
+        order[Paths.year(year.year)] = y_index
+        titles[str(year.year)] = year.model.name.model_dump()
+        for branch in year.branches:
+            b = branch.model
+            order[Paths.branch(year.year, b.id)] = b.order
+            titles[f"{year.year}/{b.id}"] = b.name.model_dump()
+            for item in branch.types:
+                order[Paths.award_type(year.year, b.id, item.model.id)] = item.model.order
+    return order, titles

@@ -1,0 +1,213 @@
+"""Turn loaded YAML into models, and check the rules that span records and files.
+
+Every check appends to one list of problems; nothing stops at the first one, so a
+person fixing the content sees everything that is wrong in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from .errors import Problem
+from .models import AwardType, Branch, Calculation, Model, Rubric
+from .yaml_loader import LoadedFile, Path_, _dotted
+
+M = TypeVar("M", bound=Model)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _expected_fields(model: type[Model]) -> str:
+    return ", ".join(model.model_fields)
+
+
+def _model_at(model: type[Model], loc: Sequence[str | int]) -> type[Model] | None:
+    """The model class that owns the mapping at ``loc`` (used to list the allowed keys)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, Model)) or part not in current.model_fields:
+            return None
+        current = _unwrap(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, Model) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Find the model class inside ``list[X]``, ``X | None`` and ``Annotated[...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _unwrap(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(err: dict[str, Any], model: type[Model]) -> str:
+    """Rewrite a pydantic error in plain words: what was found and what was expected."""
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx", {})
+    loc = err["loc"]
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc[:-1])
+        allowed = f"; expected one of: {_expected_fields(owner)}" if owner else ""
+        return f"unknown field '{loc[-1]}'{allowed} — remove it or correct its spelling"
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing; expected it to be given"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"found {_describe(value)}, expected a whole number"
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
+        return f"found {_describe(value)}, expected a number"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        word = "at least" if kind == "greater_than_equal" else "more than"
+        return f"found {_describe(value)}, expected a number {word} {bound}"
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return f"found {_describe(value)}, expected a number no more than {bound}"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if pattern.startswith("^[a-z0-9]+"):
+            return f"found {_describe(value)}, expected an id of lowercase letters a-z, digits and hyphens (for example 'service-innovation')"
+        if pattern == "^[A-Z]$":
+            return f"found {_describe(value)}, expected a single capital letter (A-Z)"
+        if pattern.startswith("^https?"):
+            return f"found {_describe(value)}, expected a web address starting with https://"
+        return f"found {_describe(value)}, expected text matching {pattern}"
+    if kind == "string_too_long":
+        return f"found a text of {len(str(value))} characters, expected at most {ctx.get('max_length')}"
+    if kind == "string_too_short":
+        return "found an empty text, expected some text"
+    if kind == "string_type":
+        return f"found {_describe(value)}, expected text"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        owner = _model_at(model, loc)
+        if owner is not None and set(owner.model_fields) == {"th", "en"}:
+            return f"found {_describe(value)}, expected a Thai and English pair {{th: ..., en: ...}}"
+        fields = f" with the fields {_expected_fields(owner)}" if owner else ""
+        return f"found {_describe(value)}, expected a mapping{fields}"
+    if kind == "list_type":
+        return f"found {_describe(value)}, expected a list (one item per line starting with '- ')"
+    if kind == "too_short":
+        return f"found {ctx.get('actual_length', 0)} items, expected at least {ctx.get('min_length')}"
+    if kind == "literal_error":
+        return f"found {_describe(value)}, expected one of: {ctx.get('expected')}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return f"found {_describe(value)}: {err['msg']}"
+
+
+def parse(loaded: LoadedFile, model: type[M], problems: list[Problem]) -> M | None:
+    """Validate a loaded document against a model; report every error at its YAML position."""
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc: Path_ = tuple(err["loc"])
+            is_key = err["type"] == "extra_forbidden"
+            if err["type"] == "missing":
+                where = loaded.location(loc[:-1])
+            else:
+                where = loaded.location(loc, key=is_key)
+            problems.append(Problem(where, _dotted(loc), _message(err, model)))
+        return None
+
+
+class Checker:
+    """Cross-record rules for one file, with positions taken from its YAML."""
+
+    def __init__(self, loaded: LoadedFile, problems: list[Problem]):
+        self.loaded = loaded
+        self.problems = problems
+
+    def report(self, loc: Path_, message: str, *, warning: bool = False) -> None:
+        self.problems.append(Problem(self.loaded.location(loc), _dotted(loc), message, warning=warning))
+
+    def unique_ids(self, items: Iterable[Any], loc: Path_, what: str) -> None:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in seen:
+                self.report(loc + (index, "id"), f"duplicate {what} id '{item.id}' (also used by item {seen[item.id]}); expected each id once in this list")
+            else:
+                seen[item.id] = index
+
+    def rubric(self, rubric: Rubric, loc: Path_) -> None:
+        self.unique_ids(rubric.dimensions, loc + ("dimensions",), "dimension")
+        self.unique_ids(rubric.bonus, loc + ("bonus",), "bonus")
+        total = sum(d.points for d in rubric.dimensions)
+        if total != rubric.total:
+            parts = " + ".join(str(d.points) for d in rubric.dimensions)
+            self.report(loc + ("total",), f"the dimensions' points add up to {total} ({parts}); expected them to add up to the rubric total {rubric.total}")
+        for d_index, dim in enumerate(rubric.dimensions):
+            dloc = loc + ("dimensions", d_index)
+            scored = [q.points for q in dim.questions if q.points is not None]
+            if scored and len(scored) != len(dim.questions):
+                missing = [i for i, q in enumerate(dim.questions) if q.points is None]
+                self.report(dloc + ("questions", missing[0], "points"), f"{len(scored)} of {len(dim.questions)} questions in this dimension have points; expected points on every question or on none")
+            elif scored and sum(scored) != dim.points:
+                self.report(dloc + ("points",), f"the questions' points add up to {sum(scored)} ({' + '.join(map(str, scored))}); expected them to add up to the dimension's {dim.points} points")
+            for q_index, question in enumerate(dim.questions):
+                qloc = dloc + ("questions", q_index)
+                if question.parts and question.bands:
+                    self.report(qloc + ("bands",), "this question has both parts and bands; expected bands inside each part instead")
+                if question.parts:
+                    if question.points is None:
+                        self.report(qloc, "this question has scored parts but no points of its own; expected 'points' equal to the parts' sum")
+                    elif sum(p.points for p in question.parts) != question.points:
+                        found = sum(p.points for p in question.parts)
+                        self.report(qloc + ("points",), f"the parts' points add up to {found}; expected them to add up to the question's {question.points} points")
+                for p_index, part in enumerate(question.parts):
+                    self._bands(part.bands, part.points, qloc + ("parts", p_index, "bands"))
+                if question.bands:
+                    ceiling = question.points if question.points is not None else dim.points
+                    self._bands(question.bands, ceiling, qloc + ("bands",))
+
+    def _bands(self, bands: Sequence[Any], ceiling: int, loc: Path_) -> None:
+        for index, band in enumerate(bands):
+            if band.points > ceiling:
+                self.report(loc + (index, "points"), f"found {band.points} points for this band, expected no more than the {ceiling} points it belongs to")
+
+    def calculation(self, calc: Calculation, loc: Path_) -> None:
+        ids = [i.id for i in calc.inputs]
+        for index, inp in enumerate(calc.inputs):
+            if ids.index(inp.id) != index:
+                self.report(loc + ("inputs", index, "id"), f"duplicate input '{inp.id}'; expected each letter once")
+            if (inp.rate is None) != (inp.rate_unit is None):
+                self.report(loc + ("inputs", index), "'rate' and 'rate_unit' go together; expected both or neither")
+        used = set(re.findall(r"[A-Z]", calc.formula))
+        for letter in sorted(used - set(ids)):
+            self.report(loc + ("formula",), f"the formula uses '{letter}', which is not one of the inputs ({', '.join(ids)})")
+        for letter in sorted(set(ids) - used):
+            self.report(loc + ("inputs", ids.index(letter), "id"), f"input '{letter}' is not used in the formula '{calc.formula}'")
+        try:
+            compile(calc.formula, "<formula>", "eval")
+        except SyntaxError:
+            self.report(loc + ("formula",), f"found {calc.formula!r}, expected a complete arithmetic formula such as '(A + B) * C'")
+
+    def award_type(self, item: AwardType) -> None:
+        self.unique_ids(item.conditions, ("conditions",), "condition")
+        if item.rubric is not None:
+            self.rubric(item.rubric, ("rubric",))
+        if item.calculation is not None:
+            self.calculation(item.calculation, ("calculation",))
+
+    def branch(self, item: Branch) -> None:
+        self.unique_ids(item.eligibility, ("eligibility",), "condition")
+        self.unique_ids(item.levels, ("levels",), "level")
+        if item.application is not None:
+            self.unique_ids(item.application.steps, ("application", "steps"), "step")
