@@ -24,7 +24,8 @@ check: $(STAMP)         ## validate rubrics/ only
 schema: $(STAMP)        ## regenerate schema/*.json for editors
 	$(BIN)/lertrat schema
 
-test: $(STAMP)          ## run every test
+test: $(STAMP)          ## lint, then run every test
+	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

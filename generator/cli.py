@@ -16,10 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import generate, load_catalog, project_root
+from . import DOCS_DIR, generate, load_catalog, project_root
 from .errors import ContentError
 from .schema import write_schemas
-from .writer import HandWrittenFileError
+from .writer import HandWrittenFileError, clean
 
 
 def _check(root: Path) -> int:
@@ -30,10 +30,22 @@ def _check(root: Path) -> int:
     return 0
 
 
-def _mkdocs(root: Path, *args: str) -> int:
+def _mkdocs(root: Path, *args: str, quiet: bool = False) -> int:
+    """Run MkDocs; with ``quiet``, show only its warnings and errors (not its INFO chatter).
+
+    ``mkdocs build --quiet`` cannot be used: it also stops ``--strict`` from counting
+    warnings, so a broken link would pass.
+    """
     # Material prints an end-of-life banner on every run; it is not about the content.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env)
+    command = [sys.executable, "-m", "mkdocs", *args]
+    if not quiet:
+        return subprocess.call(command, cwd=root, env=env)
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    for line in (done.stdout + done.stderr).splitlines():
+        if line.strip() and not line.startswith("INFO"):
+            print(line, file=sys.stderr)
+    return done.returncode
 
 
 def _build(root: Path, site_dir: Path) -> int:
@@ -43,7 +55,7 @@ def _build(root: Path, site_dir: Path) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
-        code = _mkdocs(root, "build", "--strict", "--quiet", "--site-dir", str(staging))
+        code = _mkdocs(root, "build", "--strict", "--site-dir", str(staging), quiet=True)
         if code != 0:
             print(f"The site was not built (mkdocs exited with {code}); {site_dir.name}/ is unchanged.", file=sys.stderr)
             return 1
@@ -71,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to put the site (default: site/)")
     serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the YAML formats (for editors)")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema/)")
     schema.add_argument("--stdout", action="store_true", help="print the schemas as one JSON document instead")
@@ -84,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             generate(root)
             return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+        if args.command == "clean":
+            removed = clean(root / DOCS_DIR)
+            print(f"removed {len(removed)} generated page(s) from {DOCS_DIR}/")
+            return 0
         if args.command == "schema":
             if args.stdout:
                 from .schema import schemas

@@ -29,6 +29,13 @@ def on_pre_build(config, **_):
     _hints = nav_hints(catalog)
 
 
+def on_page_markdown(markdown, page, **_):
+    # The "generated from rubrics/..." banner is for people opening the file, not for
+    # readers; dropping it lets MkDocs take the page title from the first heading.
+    first, _, rest = markdown.partition("\n")
+    return rest if first.startswith("<!-- generated from ") else markdown
+
+
 def _key(item, order: dict[str, int]) -> tuple[int, str]:
     page = item.children[0] if isinstance(item, Section) and item.children else item
     src = re.sub(r"\.[a-z]{2}\.md$", ".md", getattr(getattr(page, "file", None), "src_uri", "") or "")

@@ -68,7 +68,11 @@ def _message(err: dict[str, Any], model: type[Model]) -> str:
         allowed = f"; expected one of: {_expected_fields(owner)}" if owner else ""
         return f"unknown field '{loc[-1]}'{allowed} — remove it or correct its spelling"
     if kind == "missing":
-        return f"required field '{loc[-1]}' is missing; expected it to be given"
+        owner = _model_at(model, loc[:-1])
+        if owner is not None and set(owner.model_fields) == {"th", "en"}:
+            language = "English" if loc[-1] == "en" else "Thai"
+            return f"the {language} text '{loc[-1]}' is missing; expected both 'th' and 'en'"
+        return f"required field '{loc[-1]}' is missing; expected it in this mapping"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"found {_describe(value)}, expected a whole number"
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):

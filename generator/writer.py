@@ -80,3 +80,19 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def clean(docs_dir: Path) -> list[str]:
+    """Remove every generated page listed in the manifest (hand-written pages stay)."""
+    manifest_path = docs_dir / MANIFEST
+    if not manifest_path.is_file():
+        return []
+    removed = []
+    for name in json.loads(manifest_path.read_text(encoding="utf-8")):
+        target = docs_dir / name
+        if target.is_file() and _is_generated(target):
+            target.unlink()
+            removed.append(name)
+            _remove_empty_parents(target.parent, docs_dir)
+    manifest_path.unlink()
+    return removed

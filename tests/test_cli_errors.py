@@ -1,0 +1,174 @@
+"""What an editor sees when the content is wrong: exact messages, every problem, exit 1."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conftest import lertrat
+
+INNOVATION = "rubrics/2566/service/innovation.yaml"
+BRANCH = "rubrics/2566/service/branch.yaml"
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a file of the copy; return the 1-based line where the change starts."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def col_of(root: Path, rel: str, line: int, token: str) -> int:
+    return (root / rel).read_text(encoding="utf-8").splitlines()[line - 1].index(token) + 1
+
+
+def test_valid_content_passes(project):
+    run = lertrat(project, "check")
+    assert run.code == 0, run.output
+    assert run.stdout.strip() == "rubrics/ is valid: 1 programme year(s), 1 branch(es), 6 award type(s)."
+
+
+def test_points_not_adding_up(project):
+    line = edit(project, INNOVATION, "      points: 10\n      questions:", "      points: 9\n      questions:")
+    total_line = (project / INNOVATION).read_text(encoding="utf-8").splitlines().index("  total: 100") + 1
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines() == [
+        f"{INNOVATION}:{total_line}:10: rubric.total: the dimensions' points add up to 99 (9 + 30 + 50 + 10);"
+        " expected them to add up to the rubric total 100",
+        "1 problem found; nothing was written.",
+    ]
+    assert line > total_line
+
+
+def test_unknown_key(project):
+    line = edit(project, INNOVATION, "    - id: problem-analysis\n", "    - id: problem-analysis\n      colour: red\n") + 1
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines()[0] == (
+        f"{INNOVATION}:{line}:7: rubric.dimensions[0].colour: unknown field 'colour'; "
+        "expected one of: id, name, points, questions, notes — remove it or correct its spelling"
+    )
+
+
+def test_missing_english_text(project):
+    line = edit(project, INNOVATION, "  en: Service Innovation\n", "")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines()[0] == f"{INNOVATION}:{line - 1}:3: name.en: the English text 'en' is missing; expected both 'th' and 'en'"
+
+
+def test_missing_required_field(project):
+    edit(project, INNOVATION, "status: unchanged\n", "")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines()[0] == f"{INNOVATION}:2:1: status: required field 'status' is missing; expected it in this mapping"
+
+
+def test_text_for_points_and_negative_points(project):
+    first = edit(project, INNOVATION, "      points: 30\n", "      points: thirty\n")
+    second = edit(project, INNOVATION, "      points: 50\n", "      points: -50\n")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines() == [
+        f"{INNOVATION}:{first}:15: rubric.dimensions[1].points: found 'thirty', expected a whole number",
+        f"{INNOVATION}:{second}:15: rubric.dimensions[2].points: found '-50', expected a number at least 0",
+        "2 problems found; nothing was written.",
+    ]
+
+
+def test_list_where_a_text_pair_is_expected(project):
+    line = edit(project, INNOVATION, "name:\n  th: ประเภทนวัตกรรมบริการ\n  en: Service Innovation\n", "name:\n  - ประเภทนวัตกรรมบริการ\n")
+    run = lertrat(project, "check")
+    assert run.stderr.splitlines()[0] == (
+        f"{INNOVATION}:{line + 1}:3: name: found a list, expected a Thai and English pair {{th: ..., en: ...}}"
+    )
+
+
+def test_every_problem_of_every_file_is_reported_together(project):
+    edit(project, INNOVATION, "status: unchanged", "status: old")
+    edit(project, BRANCH, "id: service", "id: Service")
+    (project / "rubrics/2566/service/broken.yaml").write_text("id: [\n", encoding="utf-8")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    lines = run.stderr.splitlines()
+    assert lines[-1] == "3 problems found; nothing was written."
+    assert lines[0].startswith(f"{BRANCH}:2:5: id: found 'Service', expected an id of lowercase letters")
+    assert lines[1].startswith("rubrics/2566/service/broken.yaml:2:1: (file): not valid YAML")
+    assert lines[2] == f"{INNOVATION}:7:9: status: found 'old', expected one of: 'new', 'unchanged' or 'revised'"
+    assert "Traceback" not in run.output
+
+
+def test_file_errors_do_not_crash(project):
+    folder = project / "rubrics/2566/service"
+    (folder / "empty.yaml").write_bytes(b"")
+    (folder / "latin1.yaml").write_bytes("id: a\nname: caf\xe9\n".encode("latin-1"))
+    (folder / "tabs.yaml").write_text("id: tabs\n\tname: x\n", encoding="utf-8")
+    (folder / "twice.yaml").write_text("id: twice\nid: again\n", encoding="utf-8")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines()[:-1] == [
+        "rubrics/2566/service/empty.yaml:1:1: (file): the file is empty; expected a YAML mapping (for example 'id: ...')",
+        "rubrics/2566/service/latin1.yaml:2:10: (file): the file is not valid UTF-8 text (byte 0xe9 at this position); expected the file to be saved as UTF-8",
+        "rubrics/2566/service/tabs.yaml:2:1: (file): a tab character is used for indentation; expected spaces only (YAML does not allow tabs)",
+        "rubrics/2566/service/twice.yaml:2:1: id: duplicate key 'id' (first given on line 1); expected each key once — remove one of them",
+    ]
+    assert "Traceback" not in run.output
+
+
+def test_wrong_folder_and_year(project):
+    (project / "rubrics/2566/stray.yaml").write_text("id: stray\n", encoding="utf-8")
+    (project / "rubrics/2023").mkdir()
+    run = lertrat(project, "check")
+    assert run.code == 1
+    assert run.stderr.splitlines()[:-1] == [
+        "rubrics/2023/year.yaml:1:1: (file): the folder 'rubrics/2023/' is not a Buddhist Era year between 2540 and 2700"
+        " (did you mean 2566?); programme years are named in BE (2566 = 2023 CE)",
+        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; a year folder holds only year.yaml"
+        " and one folder per branch (award types go in rubrics/2566/<branch>/)",
+    ]
+
+
+def test_id_must_match_file_name(project):
+    edit(project, INNOVATION, "id: innovation", "id: innovations")
+    run = lertrat(project, "check")
+    assert run.stderr.splitlines()[0] == f"{INNOVATION}:2:5: id: found 'innovations', expected 'innovation' (the file name without .yaml)"
+
+
+def test_html_in_text_is_rejected(project):
+    line = edit(project, INNOVATION, "  en: Service Innovation", "  en: Service <script>alert(1)</script>")
+    run = lertrat(project, "check")
+    assert run.stderr.splitlines()[0] == (
+        f"{INNOVATION}:{line}:7: name.en: found HTML markup ('<s'…); expected plain text without tags"
+    )
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_build_leaves_the_previous_site_untouched(project):
+    assert lertrat(project, "build").code == 0
+    before = _tree_digest(project / "site")
+    edit(project, INNOVATION, "      points: 10\n      questions:", "      points: 9\n      questions:")
+    run = lertrat(project, "build")
+    assert run.code == 1
+    assert "expected them to add up to the rubric total 100" in run.stderr
+    assert _tree_digest(project / "site") == before
+    # A failure inside MkDocs itself (a broken link in a hand-written page) keeps it too.
+    edit(project, INNOVATION, "      points: 9\n      questions:", "      points: 10\n      questions:")
+    (project / "content/broken.md").write_text("# Broken\n\n[x](missing.md)\n", encoding="utf-8")
+    (project / "content/broken.en.md").write_text("# Broken\n\n[x](missing.md)\n", encoding="utf-8")
+    run = lertrat(project, "build")
+    assert run.code == 1
+    assert "site/ is unchanged" in run.stderr
+    assert _tree_digest(project / "site") == before
+    assert not list(project.glob(".site-*"))
