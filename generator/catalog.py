@@ -143,6 +143,8 @@ def _load_branch(branch_dir, root, load, misplaced, problems) -> BranchEntry | N
         loaded_type = load(type_file)
         item = parse(loaded_type, AwardType, problems) if loaded_type else None
         if item is None:
+            if loaded_type is not None:
+                Checker(loaded_type, problems).award_type_parts(loaded_type.data)
             continue
         checker = Checker(loaded_type, problems)
         if item.id != type_file.stem:

@@ -210,6 +210,19 @@ class Checker:
         if item.calculation is not None:
             self.calculation(item.calculation, ("calculation",))
 
+    def award_type_parts(self, data: Any) -> None:
+        """When the file as a whole is invalid, still check the parts that are valid on their own,
+        so that one run reports a wrong sum together with, say, a missing translation."""
+        if not isinstance(data, dict):
+            return
+        for key, model, check in (("rubric", Rubric, self.rubric), ("calculation", Calculation, self.calculation)):
+            if isinstance(data.get(key), dict):
+                try:
+                    part = model.model_validate(data[key])
+                except ValidationError:
+                    continue  # its own errors are already reported
+                check(part, (key,))
+
     def branch(self, item: Branch) -> None:
         self.unique_ids(item.eligibility, ("eligibility",), "condition")
         self.unique_ids(item.levels, ("levels",), "level")

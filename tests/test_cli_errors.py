@@ -102,6 +102,17 @@ def test_every_problem_of_every_file_is_reported_together(project):
     assert "Traceback" not in run.output
 
 
+def test_a_wrong_sum_is_reported_together_with_a_field_error_in_the_same_file(project):
+    edit(project, INNOVATION, "      points: 10\n      questions:", "      points: 9\n      questions:")
+    edit(project, INNOVATION, "  en: Service Innovation\n", "")
+    run = lertrat(project, "check")
+    assert run.stderr.splitlines() == [
+        f"{INNOVATION}:5:3: name.en: the English text 'en' is missing; expected both 'th' and 'en'",
+        f"{INNOVATION}:20:10: rubric.total: the dimensions' points add up to 99 (9 + 30 + 50 + 10); expected them to add up to the rubric total 100",
+        "2 problems found; nothing was written.",
+    ]
+
+
 def test_file_errors_do_not_crash(project):
     folder = project / "rubrics/2566/service"
     (folder / "empty.yaml").write_bytes(b"")

@@ -1,0 +1,48 @@
+"""Serve a built site on loopback and drive Debian's Chromium with Playwright.
+
+No browser is downloaded: Chromium comes from the system package (`apt-get install
+chromium`, done by .ci/run). Only requests to the local server are allowed through;
+any other request is recorded so tests can fail on it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = os.environ.get("LERTRAT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str:
+    path = shutil.which(CHROMIUM) or CHROMIUM
+    if not Path(path).is_file():
+        raise RuntimeError(f"Chromium not found at {CHROMIUM}; install it with `apt-get install chromium` (see .ci/run)")
+    return path
