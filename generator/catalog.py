@@ -131,11 +131,6 @@ def _load_branch(branch_dir, root, load, misplaced, problems) -> BranchEntry | N
         return None
     loaded = load(branch_file)
     branch = parse(loaded, Branch, problems) if loaded else None
-    if branch is not None:
-        checker = Checker(loaded, problems)
-        if branch.id != branch_dir.name:
-            checker.report(("id",), f"found '{branch.id}', expected '{branch_dir.name}' (the name of the folder this file is in)")
-        checker.branch(branch)
     types: list[TypeEntry] = []
     for type_file in sorted(branch_dir.glob("*.yaml")):
         if type_file.name == "branch.yaml":
@@ -154,6 +149,10 @@ def _load_branch(branch_dir, root, load, misplaced, problems) -> BranchEntry | N
     _unique_order(types, problems)
     if branch is None:
         return None
+    checker = Checker(loaded, problems)
+    if branch.id != branch_dir.name:
+        checker.report(("id",), f"found '{branch.id}', expected '{branch_dir.name}' (the name of the folder this file is in)")
+    checker.branch(branch, [f.stem for f in sorted(branch_dir.glob("*.yaml")) if f.name != "branch.yaml"])
     return BranchEntry(branch, _shown(branch_file, root).as_posix(), loaded, tuple(sorted(types, key=lambda t: t.model.order)))
 
 

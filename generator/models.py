@@ -90,9 +90,11 @@ class Part(Model):
 class Question(Model):
     """A question or criterion of a rubric dimension."""
 
+    heading: Text | None = Field(default=None, description="A sub-heading shown before this question (groups the questions that follow).")
     text: Text
     points: Points | None = None
     guidance: Text | None = None
+    items: Annotated[list[Text], Field(description="Unscored sub-items (e.g. 4.1-4.4), numbered under the question.")] = []
     parts: list[Part] = []
     bands: list[Band] = []
     notes: Notes = []
@@ -151,6 +153,14 @@ class Calculation(Model):
     result: Text
 
 
+class Term(Model):
+    """A concept the pages explain (e.g. the Inform / Consult / Involve / Collaborate levels)."""
+
+    id: Slug
+    name: Text
+    text: Text
+
+
 class AwardType(Model):
     """An award type (ประเภทรางวัล) of a branch in one programme year."""
 
@@ -159,7 +169,12 @@ class AwardType(Model):
     name: Text
     status: Annotated[Literal["new", "unchanged", "revised"], Field(description="As the source marks it, relative to the year before.")]
     definition: Text
-    conditions: list[Condition] = []
+    target_group: Text | None = Field(default=None, description="Who this type is for (กลุ่มเป้าหมาย).")
+    administered_by: Text | None = Field(default=None, description="When another office runs this type, its name.")
+    criteria: Annotated[list[Condition], Field(description="What a work must show to receive the award (เกณฑ์การพิจารณารางวัล).")] = []
+    eligibility: Annotated[list[Condition], Field(description="Who may apply for this type (ประเภทของหน่วยงานที่สมัคร).")] = []
+    conditions: Annotated[list[Condition], Field(description="Conditions for applying (เงื่อนไข).")] = []
+    examples: Annotated[list[Text], Field(description="Examples the source gives of works of this type.")] = []
     rubric: Rubric | None = None
     calculation: Calculation | None = None
     notes: Notes = []
@@ -174,9 +189,34 @@ class Level(Model):
     description: Text | None = None
 
 
+class Rule(Model):
+    """A pass rule. Where it can be computed, ``measure``/``comparison``/``value``/``unit``
+    state it as data, so pages and calculators read the same threshold."""
+
+    id: Slug
+    text: Text
+    applies_to: Annotated[list[Slug], Field(description="Ids of the award types it applies to; empty means every type of the branch.")] = []
+    measure: Literal["each-dimension", "total", "requested-dimension", "related-results", "other-results"] | None = None
+    comparison: Literal[">=", ">"] | None = None
+    value: Annotated[Decimal | None, Field(ge=0)] = None
+    unit: Literal["percent", "points"] | None = None
+
+
+class ScoreBand(Model):
+    """A score range that gives a level or certification (e.g. PMQA 4.0: 400–469 advanced)."""
+
+    id: Slug
+    name: Text
+    min: Points
+    max: Points
+    text: Text | None = None
+    applies_to: list[Slug] = []
+
+
 class ScoringRule(Model):
     summary: Text
-    rules: list[Text] = []
+    rules: list[Rule] = []
+    bands: list[ScoreBand] = []
 
 
 class Step(Model):
@@ -197,7 +237,10 @@ class Branch(Model):
     order: Order
     name: Text
     summary: Text
+    purpose: Annotated[list[Text], Field(description="What the branch aims at, one point per item.")] = []
+    terms: Annotated[list[Term], Field(description="Concepts explained on the branch page.")] = []
     eligibility: list[Condition] = []
+    categories: Annotated[list[Term], Field(description="Named categories (e.g. PMQA หมวด 1-6) that rules and types refer to.")] = []
     levels: list[Level] = []
     scoring: ScoringRule
     application: Application | None = None

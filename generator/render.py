@@ -100,6 +100,11 @@ class Links:
         return lambda *args: posixpath.relpath(target(*args), posixpath.dirname(self.here) or ".")
 
 
+def applies(record: Any, type_id: str | None) -> bool:
+    """Whether a rule or band is shown for a type (``None``: the branch page shows all)."""
+    return type_id is None or not record.applies_to or type_id in record.applies_to
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -113,6 +118,8 @@ def _environment() -> jinja2.Environment:
     env.filters["h"] = escape_html
     env.filters["paras"] = paragraphs
     env.filters["slug"] = slugify
+    env.globals["applies"] = applies
+    env.tests["applies_to_type"] = applies
     return env
 
 
@@ -133,6 +140,7 @@ class _Renderer:
                 catalog=self.catalog,
                 **context,
             )
+            text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # tidy blank lines left by template tags
             banner = f"<!-- generated from {source} by lertrat — edit that file, not this one -->\n"
             self.pages.append(Page(localized(path, lang), source, banner + text))
 

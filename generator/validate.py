@@ -204,7 +204,8 @@ class Checker:
             self.report(loc + ("formula",), f"found {calc.formula!r}, expected a complete arithmetic formula such as '(A + B) * C'")
 
     def award_type(self, item: AwardType) -> None:
-        self.unique_ids(item.conditions, ("conditions",), "condition")
+        for key in ("criteria", "eligibility", "conditions"):
+            self.unique_ids(getattr(item, key), (key,), "condition")
         if item.rubric is not None:
             self.rubric(item.rubric, ("rubric",))
         if item.calculation is not None:
@@ -223,8 +224,34 @@ class Checker:
                     continue  # its own errors are already reported
                 check(part, (key,))
 
-    def branch(self, item: Branch) -> None:
+    def branch(self, item: Branch, type_ids: Sequence[str]) -> None:
         self.unique_ids(item.eligibility, ("eligibility",), "condition")
         self.unique_ids(item.levels, ("levels",), "level")
+        self.unique_ids(item.terms, ("terms",), "term")
+        self.unique_ids(item.categories, ("categories",), "category")
+        scoring = item.scoring
+        self.unique_ids(scoring.rules, ("scoring", "rules"), "rule")
+        self.unique_ids(scoring.bands, ("scoring", "bands"), "band")
+        known = ", ".join(type_ids) or "(none)"
+        for key, records in (("rules", scoring.rules), ("bands", scoring.bands)):
+            for index, record in enumerate(records):
+                for ref_index, ref in enumerate(record.applies_to):
+                    if ref not in type_ids:
+                        self.report(("scoring", key, index, "applies_to", ref_index), f"found '{ref}', which is not an award type of this branch; expected one of: {known}")
+        for index, rule in enumerate(scoring.rules):
+            parts = {"measure": rule.measure, "comparison": rule.comparison, "value": rule.value, "unit": rule.unit}
+            given = [k for k, v in parts.items() if v is not None]
+            if given and len(given) != len(parts):
+                missing = ", ".join(k for k in parts if k not in given)
+                self.report(("scoring", "rules", index), f"a computable rule needs measure, comparison, value and unit together; found {', '.join(given)} without {missing}")
+            if rule.unit == "percent" and rule.value is not None and rule.value > 100:
+                self.report(("scoring", "rules", index, "value"), f"found {rule.value} percent, expected a percentage from 0 to 100")
+        for index, band in enumerate(scoring.bands):
+            if band.min > band.max:
+                self.report(("scoring", "bands", index, "max"), f"the band ends at {band.max}, before it starts at {band.min}; expected max to be at least min")
+            for other_index, other in enumerate(scoring.bands[:index]):
+                same_types = set(band.applies_to) == set(other.applies_to)
+                if same_types and band.min <= other.max and other.min <= band.max:
+                    self.report(("scoring", "bands", index, "min"), f"the band {band.min}–{band.max} overlaps band '{other.id}' ({other.min}–{other.max}); expected bands that do not overlap")
         if item.application is not None:
             self.unique_ids(item.application.steps, ("application", "steps"), "step")
