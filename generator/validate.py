@@ -249,7 +249,7 @@ class Checker:
         for index, band in enumerate(scoring.bands):
             if band.min > band.max:
                 self.report(("scoring", "bands", index, "max"), f"the band ends at {band.max}, before it starts at {band.min}; expected max to be at least min")
-            for other_index, other in enumerate(scoring.bands[:index]):
+            for other in scoring.bands[:index]:
                 same_types = set(band.applies_to) == set(other.applies_to)
                 if same_types and band.min <= other.max and other.min <= band.max:
                     self.report(("scoring", "bands", index, "min"), f"the band {band.min}–{band.max} overlaps band '{other.id}' ({other.min}–{other.max}); expected bands that do not overlap")
