@@ -161,6 +161,27 @@ class Term(Model):
     text: Text
 
 
+class ProcessStep(Model):
+    """A step of the assessment process, with how it changed from the previous year."""
+
+    id: Slug
+    name: Text
+    text: Text
+    before: Text | None = Field(default=None, description="What the step was before, when the source shows the old process.")
+    status: Literal["new", "unchanged", "revised"] = "unchanged"
+
+
+class IndicatorGroup(Model):
+    """A group of result indicators (e.g. PMQA category 7 dimensions), with its earlier form."""
+
+    id: Slug
+    name: Text
+    indicators: Annotated[list[Text], Field(min_length=1)]
+    before_name: Text | None = None
+    before_indicators: list[Text] = []
+    notes: Notes = []
+
+
 class AwardType(Model):
     """An award type (ประเภทรางวัล) of a branch in one programme year."""
 
@@ -175,6 +196,9 @@ class AwardType(Model):
     eligibility: Annotated[list[Condition], Field(description="Who may apply for this type (ประเภทของหน่วยงานที่สมัคร).")] = []
     conditions: Annotated[list[Condition], Field(description="Conditions for applying (เงื่อนไข).")] = []
     examples: Annotated[list[Text], Field(description="Examples the source gives of works of this type.")] = []
+    changes: Annotated[list[Text], Field(description="What changed in this type compared with the year before, as the source lists it.")] = []
+    assessment_steps: list[ProcessStep] = []
+    indicator_groups: list[IndicatorGroup] = []
     rubric: Rubric | None = None
     calculation: Calculation | None = None
     notes: Notes = []
@@ -230,6 +254,11 @@ class Application(Model):
     steps: Annotated[list[Step], Field(min_length=1)]
 
 
+class Contact(Model):
+    label: Text
+    value: Annotated[str, StringConstraints(min_length=3, max_length=300), Field(description="An e-mail address, a web address or a postal address as text.")]
+
+
 class Branch(Model):
     """A branch (สาขา) of the awards in one programme year; its folder holds its award types."""
 
@@ -244,6 +273,7 @@ class Branch(Model):
     levels: list[Level] = []
     scoring: ScoringRule
     application: Application | None = None
+    contact: list[Contact] = []
     notes: Notes = []
     source: Source
 
