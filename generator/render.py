@@ -130,13 +130,20 @@ class _Renderer:
         self.pages: list[Page] = []
 
     def emit(self, template: str, path: str, source: str, **context: Any) -> None:
+        branch = context.get("branch")
         for lang in LANGS:
+
+            def type_names(ids: list[str], _lang: str = lang) -> str:
+                names = {t.model.id: getattr(t.model.name, _lang) for t in branch.types} if branch else {}
+                return ", ".join(names.get(i, i) for i in ids)
+
             words = {key: value[lang] for key, value in labels().items()}
             text = self.env.get_template(template).render(
                 lang=lang,
                 L=words,
                 tr=lambda pair, _lang=lang: getattr(pair, _lang),
                 link=Links(path),
+                type_names=type_names,
                 catalog=self.catalog,
                 **context,
             )

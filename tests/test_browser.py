@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, serve
 from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_ARGS, chromium_path, serve
 
 
 @pytest.fixture(scope="module")

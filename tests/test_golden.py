@@ -7,10 +7,11 @@ review the diff of tests/golden/ like any other change.
 from __future__ import annotations
 
 import pytest
-from conftest import REPO
 
 from generator.catalog import load_catalog
 from generator.render import render_site
+
+from conftest import REPO
 
 GOLDEN = REPO / "tests" / "golden"
 PAGES = [

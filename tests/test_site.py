@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO
-from htmltext import norm, read
 
 from generator.catalog import load_catalog
+
+from conftest import REPO
+from htmltext import norm, read
 
 CATALOG = load_catalog(REPO)
 TYPES = [(y, b, t) for y in CATALOG.years for b in y.branches for t in b.types]
