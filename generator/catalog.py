@@ -103,8 +103,8 @@ def load_catalog(root: Path) -> Catalog:
             continue
         loaded = load(year_file)
         year = parse(loaded, ProgrammeYear, problems) if loaded else None
-        if year is not None and year.year != folder_year:
-            Checker(loaded, problems).report(("year",), f"found {year.year}, expected {folder_year} (the name of the folder this file is in)")
+        if year is not None:
+            Checker(loaded, problems).programme_year(year, folder_year)
         branches: list[BranchEntry] = []
         for branch_dir in sorted(p for p in year_dir.iterdir() if p.is_dir()):
             entry = _load_branch(branch_dir, root, load, misplaced, problems)

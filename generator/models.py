@@ -278,12 +278,46 @@ class Branch(Model):
     source: Source
 
 
+class HistoryEntry(Model):
+    """A step in the lineage of the awards (e.g. 2547: the service quality award begins)."""
+
+    year: BEYear
+    name: Text
+    text: Text | None = None
+
+
+class Figure(Model):
+    """A key figure quoted by the source, with its unit and meaning."""
+
+    id: Slug
+    label: Text
+    value: Decimal
+    unit: Text
+    year: BEYear | None = None
+    notes: Notes = []
+
+
+class YearStatistics(Model):
+    """Applications and awards of one programme year, as the source's statistics give them."""
+
+    year: BEYear
+    applications: Annotated[int, Field(ge=0)]
+    awards: Annotated[int, Field(ge=0)]
+    notes: Notes = []
+
+
 class ProgrammeYear(Model):
     """A programme year, named by its Buddhist Era year; ``rubrics/<year>/year.yaml``."""
 
     year: BEYear
     name: Text
     summary: Text | None = None
+    emblem: Text | None = Field(default=None, description="What the award's emblem means.")
+    structure: Annotated[list[Term], Field(description="The kinds of award given this year (overall, honour, branch awards).")] = []
+    history: Annotated[list[HistoryEntry], Field(description="The lineage of the awards, oldest first.")] = []
+    success_factors: list[Term] = []
+    figures: list[Figure] = []
+    statistics: Annotated[list[YearStatistics], Field(description="Applications and awards per programme year, oldest first.")] = []
     notes: Notes = []
     source: Source
 

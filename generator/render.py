@@ -100,6 +100,22 @@ class Links:
         return lambda *args: posixpath.relpath(target(*args), posixpath.dirname(self.here) or ".")
 
 
+def number(value: object) -> str:
+    """1623 → 1,623; 81.69 → 81.69 (digits as Arabic numerals in both languages)."""
+    text = f"{value:,}" if isinstance(value, int) else f"{value}"
+    if "." in text or not isinstance(value, int):
+        whole, _, fraction = str(value).partition(".")
+        text = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+    return text
+
+
+def quantity(value: object, unit: str) -> str:
+    """A number with its unit, in the order the language puts them ("ร้อยละ 81.69", "81.69 percent")."""
+    if unit.startswith("ร้อยละ"):
+        return f"{unit} {number(value)}"
+    return f"{number(value)} {unit}"
+
+
 def applies(record: Any, type_id: str | None) -> bool:
     """Whether a rule or band is shown for a type (``None``: the branch page shows all)."""
     return type_id is None or not record.applies_to or type_id in record.applies_to
@@ -144,6 +160,9 @@ class _Renderer:
                 tr=lambda pair, _lang=lang: getattr(pair, _lang),
                 link=Links(path),
                 type_names=type_names,
+                number=number,
+                quantity=quantity,
+                year_label=lambda be, _w=words: _w["year_th"].format(be=be, ce=int(be) - 543),
                 catalog=self.catalog,
                 **context,
             )

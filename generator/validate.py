@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import Problem
-from .models import AwardType, Branch, Calculation, Model, Rubric
+from .models import AwardType, Branch, Calculation, Model, ProgrammeYear, Rubric
 from .yaml_loader import LoadedFile, Path_, _dotted
 
 M = TypeVar("M", bound=Model)
@@ -210,6 +210,20 @@ class Checker:
             self.rubric(item.rubric, ("rubric",))
         if item.calculation is not None:
             self.calculation(item.calculation, ("calculation",))
+
+    def programme_year(self, item: ProgrammeYear, folder_year: int) -> None:
+        if item.year != folder_year:
+            self.report(("year",), f"found {item.year}, expected {folder_year} (the name of the folder this file is in)")
+        self.unique_ids(item.structure, ("structure",), "term")
+        self.unique_ids(item.success_factors, ("success_factors",), "term")
+        self.unique_ids(item.figures, ("figures",), "figure")
+        for key, records in (("history", item.history), ("statistics", item.statistics)):
+            for index in range(1, len(records)):
+                if records[index].year <= records[index - 1].year:
+                    self.report((key, index, "year"), f"found {records[index].year} after {records[index - 1].year}; expected years in increasing order, each once")
+        for index, row in enumerate(item.statistics):
+            if row.awards > row.applications:
+                self.report(("statistics", index, "awards"), f"found {row.awards} awards for {row.applications} applications; expected no more awards than applications")
 
     def award_type_parts(self, data: Any) -> None:
         """When the file as a whole is invalid, still check the parts that are valid on their own,
