@@ -56,3 +56,58 @@ def test_every_text_of_the_yaml_is_on_the_site_in_its_language(built_site, lang)
 def test_no_text_is_the_same_in_both_languages_unless_listed():
     same = [f"{where}: {text.th}" for where, text in all_texts() if norm(text.th) == norm(text.en) and norm(text.th) not in SAME_IN_BOTH]
     assert not same, "texts identical in Thai and English (translate them, or list proper names in tests/same_in_both_languages.txt):\n" + "\n".join(same)
+
+
+def _year(be: int):
+    return next(y for y in CATALOG.years if y.year == be)
+
+
+def _branch(be: int, branch_id: str):
+    return next(b for b in _year(be).branches if b.model.id == branch_id)
+
+
+def test_2566_has_the_three_branches_of_the_source():
+    assert [b.model.id for b in _year(2566).branches] == ["service", "participation", "pmqa"]
+
+
+def test_2566_public_service_has_six_types_each_scored_out_of_100():
+    types = _branch(2566, "service").types
+    assert len(types) == 6
+    assert all(t.model.rubric and t.model.rubric.total == 100 for t in types)
+    assert [t.model.id for t in types if t.model.status == "new"] == ["responsive-service"]
+    # Question counts as printed in the source's rubric tables.
+    counts = {t.model.id: sum(len(d.questions) for d in t.model.rubric.dimensions) for t in types}
+    assert counts == {"innovation": 14, "development": 13, "standard-expansion": 10, "data-integration": 10, "responsive-service": 12, "facilitation": 9}
+
+
+def test_2566_participatory_types_and_question_counts():
+    types = _branch(2566, "participation").types
+    assert len(types) == 6
+    with_rubric = [t for t in types if t.model.rubric]
+    assert [t.model.id for t in types if not t.model.rubric] == ["poverty-eradication"]
+    assert all(t.model.rubric.total == 100 for t in with_rubric)
+    assert [sum(len(d.questions) for d in t.model.rubric.dimensions) for t in with_rubric] == [12, 9, 7, 8, 8]
+    assert [t.model.id for t in types if t.model.status == "new"] == ["network-governance"]
+    rule = next(r for r in _branch(2566, "participation").model.scoring.rules if r.measure == "each-dimension")
+    assert (rule.comparison, rule.value, rule.unit) == (">=", 50, "percent")
+
+
+def test_2566_pmqa_thresholds_and_bands_are_data():
+    scoring = _branch(2566, "pmqa").model.scoring
+    computable = {(tuple(r.applies_to), r.measure, r.comparison, int(r.value), r.unit) for r in scoring.rules if r.measure}
+    assert {
+        (("outstanding",), "each-dimension", ">", 40, "percent"),
+        (("outstanding",), "total", ">=", 400, "points"),
+        (("per-category",), "each-dimension", ">=", 25, "percent"),
+        (("per-category",), "total", ">=", 300, "points"),
+        (("per-category",), "requested-dimension", ">", 50, "percent"),
+        (("per-category",), "related-results", ">=", 30, "percent"),
+    } <= computable
+    assert [(b.min, b.max) for b in scoring.bands] == [(300, 399), (400, 469), (470, 500)]
+    assert [c.id for c in _branch(2566, "pmqa").model.categories][:6] == [f"category-{n}" for n in range(1, 7)]
+
+
+def test_statistics_for_five_years():
+    rows = _year(2566).model.statistics
+    assert [(r.year, r.applications, r.awards) for r in rows] == [
+        (2561, 584, 181), (2562, 1043, 236), (2563, 1459, 198), (2564, 1687, 234), (2565, 1623, 245)]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog import load_catalog
+from generator.render import labels
 
 from conftest import REPO
 from htmltext import norm, read
@@ -40,13 +41,14 @@ def test_every_question_and_point_value_is_on_its_page(built_site, lang):
             continue
         text, rows = read(page_file(built_site, lang, year.year, branch.model.id, item.model.id).read_text(encoding="utf-8"))
 
-        def row_with(fragment: str, rows: list[str] = rows, where: str = f"{item.source_file} ({lang})") -> str:
-            found = [r for r in rows if fragment in r]
+        def row_with(fragment: str, rows: list[str] = rows, where: str = f"{item.source_file} ({lang})", start: bool = False) -> str:
+            found = [r for r in rows if (r.startswith(fragment) if start else fragment in r)]
             assert found, f"{where}: no table row contains {fragment!r}"
             return found[0]
 
-        for dim in rubric.dimensions:
-            assert row_with(norm(getattr(dim.name, lang))).endswith(f" {dim.points}"), dim.id
+        for number, dim in enumerate(rubric.dimensions, start=1):
+            label = f"{labels()['dimension'][lang]} {number} {norm(getattr(dim.name, lang))}"
+            assert row_with(label, start=True) == f"{label} {dim.points}", dim.id
             for question in dim.questions:
                 row = row_with(norm(getattr(question.text, lang)))
                 if question.points is not None:
