@@ -36,9 +36,16 @@ def on_page_markdown(markdown, page, **_):
     return rest if first.startswith("<!-- generated from ") else markdown
 
 
-def _key(item, order: dict[str, int]) -> tuple[int, str]:
+def _src(item) -> str:
+    """The Thai source path of a page, or of a section's index page."""
     page = item.children[0] if isinstance(item, Section) and item.children else item
-    src = re.sub(r"\.[a-z]{2}\.md$", ".md", getattr(getattr(page, "file", None), "src_uri", "") or "")
+    return re.sub(r"\.[a-z]{2}\.md$", ".md", getattr(getattr(page, "file", None), "src_uri", "") or "")
+
+
+def _key(item, order: dict[str, int]) -> tuple[int, str]:
+    src = _src(item)
+    if not isinstance(item, Section) and src.rsplit("/", 1)[-1] == "index.md":
+        return (-1, src)  # a section's own index page stays first
     return (order.get(src, 1000), src)
 
 
@@ -47,8 +54,7 @@ def _arrange(items, order, titles, lang) -> None:
     for item in items:
         if isinstance(item, Section):
             _arrange(item.children, order, titles, lang)
-            first = item.children[0] if item.children else None
-            folder = getattr(getattr(first, "file", None), "src_uri", "").rsplit("/", 1)[0]
+            folder = _src(item).rsplit("/", 1)[0]
             if folder in titles:
                 item.title = titles[folder].get(lang, item.title)
 

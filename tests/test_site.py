@@ -121,3 +121,21 @@ def test_generated_markdown_carries_the_banner(built_site):
     for page in generated:
         first = page.read_text(encoding="utf-8").partition("\n")[0]
         assert re.fullmatch(r"<!-- generated from rubrics/\S* by lertrat — edit that file, not this one -->", first), page
+
+
+def test_sidebar_follows_the_catalog_order_with_titles_in_the_page_language(built_site):
+    import html as html_lib
+
+    for lang in ("th", "en"):
+        page = page_file(built_site, lang, 2566, "service").read_text(encoding="utf-8")
+        nav = page[page.index("md-nav--primary"): page.index("md-nav--secondary")]
+        labels_in_nav = [html_lib.unescape(t.strip()) for t in re.findall(r">([^<>]+)<", nav) if t.strip()]
+        for year in CATALOG.years:
+            assert getattr(year.model.name, lang) in labels_in_nav
+        year = next(y for y in CATALOG.years if y.year == 2566)
+        branch_names = [getattr(b.model.name, lang) for b in year.branches]
+        positions = [labels_in_nav.index(name) for name in branch_names]
+        assert positions == sorted(positions), (lang, branch_names)
+        type_names = [getattr(t.model.name, lang) for t in year.branches[0].types]
+        positions = [labels_in_nav.index(name) for name in type_names]
+        assert positions == sorted(positions), (lang, type_names)
