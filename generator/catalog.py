@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, Location, Problem
-from .models import BE_YEAR_MAX, BE_YEAR_MIN, SLUG_PATTERN, AwardType, Branch, ProgrammeYear
+from .models import (
+    BE_YEAR_MAX,
+    BE_YEAR_MIN,
+    SLUG_PATTERN,
+    Agency,
+    AgencyList,
+    AwardType,
+    Branch,
+    ProgrammeYear,
+    UnpsaList,
+    WinnersYear,
+)
 from .validate import Checker, parse
 from .yaml_loader import LoadedFile, load_yaml
 
@@ -52,11 +63,28 @@ class YearEntry:
 
 
 @dataclass(frozen=True)
+class WinnersEntry:
+    model: WinnersYear
+    source_file: str
+    loaded: LoadedFile = field(repr=False, compare=False)
+
+    @property
+    def year(self) -> int:
+        return self.model.year
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything under rubrics/, validated; years newest first."""
 
     years: tuple[YearEntry, ...]
+    agencies: tuple[Agency, ...] = ()
+    winners: tuple[WinnersEntry, ...] = ()  # newest first
+    unpsa: UnpsaList | None = None
     warnings: tuple[Problem, ...] = ()
+
+    def agency(self, agency_id: str) -> Agency:
+        return next(a for a in self.agencies if a.id == agency_id)
 
 
 def _shown(path: Path, root: Path) -> Path:
@@ -85,7 +113,41 @@ def load_catalog(root: Path) -> Catalog:
     for path in sorted(rubrics.rglob("*")):
         if path.is_file() and path.suffix == ".yml":
             misplaced(path, "the file ends in '.yml'; expected '.yaml' (files with another ending are not read)")
-    for year_dir in sorted(p for p in rubrics.iterdir() if p.is_dir()):
+    agencies: list[Agency] = []
+    agencies_file = rubrics / "agencies.yaml"
+    agencies_loaded = load(agencies_file) if agencies_file.is_file() else None
+    if agencies_loaded is not None:
+        agency_list = parse(agencies_loaded, AgencyList, problems)
+        if agency_list is not None:
+            agencies = list(agency_list.agencies)
+            Checker(agencies_loaded, problems).agencies(agency_list)
+    for stray in sorted(rubrics.glob("*.yaml")):
+        if stray.name != "agencies.yaml":
+            misplaced(stray, f"'{stray.name}' is in the wrong folder; rubrics/ holds agencies.yaml, one folder per programme year (e.g. rubrics/2566/) and winners/")
+    winners: list[WinnersEntry] = []
+    unpsa: tuple[UnpsaList, LoadedFile] | None = None
+    winners_dir = rubrics / "winners"
+    if winners_dir.is_dir():
+        for path in sorted(winners_dir.rglob("*.yaml")):
+            if path.parent != winners_dir:
+                misplaced(path, f"'{_shown(path, root).as_posix()}' is in the wrong folder; winners files go directly in rubrics/winners/")
+                continue
+            loaded_w = load(path)
+            if loaded_w is None:
+                continue
+            if path.stem == "unpsa":
+                parsed = parse(loaded_w, UnpsaList, problems)
+                if parsed is not None:
+                    unpsa = (parsed, loaded_w)
+            elif path.stem.isdigit() and len(path.stem) == 4:
+                parsed_w = parse(loaded_w, WinnersYear, problems)
+                if parsed_w is not None:
+                    if parsed_w.year != int(path.stem):
+                        Checker(loaded_w, problems).report(("year",), f"found {parsed_w.year}, expected {path.stem} (the file name without .yaml)")
+                    winners.append(WinnersEntry(parsed_w, _shown(path, root).as_posix(), loaded_w))
+            else:
+                misplaced(path, f"'{path.name}' is not a winners file; expected <year>.yaml (Buddhist Era, e.g. 2565.yaml) or unpsa.yaml")
+    for year_dir in sorted(p for p in rubrics.iterdir() if p.is_dir() and p.name != "winners"):
         if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
             misplaced(year_dir / "year.yaml", f"the folder 'rubrics/{year_dir.name}/' is not a programme year; expected a Buddhist Era year such as 'rubrics/2566/'")
             continue
@@ -113,9 +175,76 @@ def load_catalog(root: Path) -> Catalog:
         _unique_order(branches, problems)
         if year is not None:
             years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order))))
+    _check_references(years, agencies, agencies_loaded, winners, unpsa, problems)
     if problems:
         raise ContentError(problems)
-    return Catalog(tuple(sorted(years, key=lambda y: -y.year)))
+    return Catalog(
+        tuple(sorted(years, key=lambda y: -y.year)),
+        tuple(agencies),
+        tuple(sorted(winners, key=lambda w: -w.year)),
+        unpsa[0] if unpsa else None,
+    )
+
+
+def _check_references(years, agencies, agencies_loaded, winners, unpsa, problems) -> None:
+    """Winners name agencies, branches, types and levels by id: every id must exist."""
+    agency_ids = {a.id for a in agencies}
+    branches: dict[str, set[str]] = {}
+    types: dict[str, set[str]] = {}
+    levels: dict[str, set[str]] = {}
+    for year in years:
+        for branch in year.branches:
+            b = branch.model
+            branches.setdefault(b.id, set())
+            types.setdefault(b.id, set()).update(t.model.id for t in branch.types)
+            levels.setdefault(b.id, set()).update([lv.id for lv in b.levels] + [band.id for band in b.scoring.bands])
+
+    def agency_ref(checker: Checker, loc: tuple, value: str) -> None:
+        if value not in agency_ids:
+            hint = "rubrics/agencies.yaml does not exist" if agencies_loaded is None else "add it to rubrics/agencies.yaml or correct the id"
+            checker.report(loc, f"found agency '{value}', which is not in rubrics/agencies.yaml; {hint}")
+
+    def known(checker: Checker, loc: tuple, value: str, choices: set[str], what: str) -> None:
+        if value not in choices:
+            checker.report(loc, f"found {what} '{value}', which does not exist; expected one of: {', '.join(sorted(choices)) or '(none)'}")
+
+    for entry in winners:
+        checker = Checker(entry.loaded, problems)
+        w = entry.model
+        seen: set[str] = set()
+        for i, item in enumerate(w.winners):
+            loc = ("winners", i)
+            if item.id in seen:
+                checker.report(loc + ("id",), f"duplicate winner id '{item.id}'; expected each id once in this file")
+            seen.add(item.id)
+            agency_ref(checker, loc + ("agency",), item.agency)
+            for j, partner in enumerate(item.partners):
+                agency_ref(checker, loc + ("partners", j), partner)
+            known(checker, loc + ("branch",), item.branch, set(branches), "branch")
+            if item.branch in branches:
+                if item.type is not None:
+                    known(checker, loc + ("type",), item.type, types[item.branch], f"award type of branch '{item.branch}'")
+                if item.level is not None:
+                    known(checker, loc + ("level",), item.level, levels[item.branch], f"level of branch '{item.branch}'")
+            checker.unique_ids(item.figures, loc + ("figures",), "figure")
+        for i, honour in enumerate(w.honours):
+            agency_ref(checker, ("honours", i, "agency"), honour.agency)
+        for i, top in enumerate(w.top_agencies):
+            known(checker, ("top_agencies", i, "branch"), top.branch, set(branches), "branch")
+            if top.from_year > top.to_year:
+                checker.report(("top_agencies", i, "to_year"), f"the period ends in {top.to_year}, before it starts in {top.from_year}; expected to_year to be at least from_year")
+            for j, ref in enumerate(top.agencies):
+                agency_ref(checker, ("top_agencies", i, "agencies", j), ref)
+        checker.unique_ids(w.model_areas, ("model_areas",), "model area")
+        for i, area in enumerate(w.model_areas):
+            for j, project in enumerate(area.projects):
+                for k, ref in enumerate(project.agencies):
+                    agency_ref(checker, ("model_areas", i, "projects", j, "agencies", k), ref)
+    if unpsa is not None:
+        parsed, loaded = unpsa
+        checker = Checker(loaded, problems)
+        for i, award in enumerate(parsed.awards):
+            agency_ref(checker, ("awards", i, "agency"), award.agency)
 
 
 def _load_branch(branch_dir, root, load, misplaced, problems) -> BranchEntry | None:

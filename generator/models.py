@@ -328,3 +328,106 @@ KINDS: dict[str, type[Model]] = {
     "branch": Branch,
     "type": AwardType,
 }
+
+
+# --- Agencies and winners (rubrics/agencies.yaml, rubrics/winners/*.yaml) ---------------
+
+
+class Agency(Model):
+    """A public agency, one record however many times it wins."""
+
+    id: Slug
+    name: Text
+    short_name: Text | None = Field(default=None, description="The abbreviation the source uses (e.g. สวทช.).")
+    parent: Slug | None = Field(default=None, description="Id of the ministry or agency it belongs to, where known.")
+    notes: Notes = []
+
+
+class AgencyList(Model):
+    """``rubrics/agencies.yaml``: every agency named anywhere in the data."""
+
+    agencies: Annotated[list[Agency], Field(min_length=1)]
+
+
+class Winner(Model):
+    """A work that received an award in a programme year."""
+
+    id: Slug
+    branch: Slug
+    type: Slug | None = Field(default=None, description="Id of the award type, as used in rubrics/<year>/<branch>/.")
+    level: Slug | None = Field(default=None, description="Id of the level (e.g. outstanding, good) or of a PMQA 4.0 band (e.g. advanced).")
+    agency: Slug
+    partners: Annotated[list[Slug], Field(description="Other agencies named with the work.")] = []
+    title: Text | None = None
+    summary: Text | None = None
+    highlights: list[Text] = []
+    figures: list[Figure] = []
+    featured: bool = Field(default=False, description="Shown as a card with its key figures.")
+    notes: Notes = []
+    source: Source
+
+
+class Honour(Model):
+    """A Public Sector Excellence Honour Award (รางวัลเกียรติยศเลิศรัฐ)."""
+
+    agency: Slug
+    citation: Text
+    highlights: list[Text] = []
+    source: Source
+
+
+class TopAgencies(Model):
+    """Agencies with the most awards in a branch over a period, as the source lists them."""
+
+    branch: Slug
+    from_year: BEYear
+    to_year: BEYear
+    agencies: Annotated[list[Slug], Field(min_length=1)]
+    source: Source
+
+
+class ModelProject(Model):
+    title: Text
+    agencies: Annotated[list[Slug], Field(min_length=1)]
+
+
+class ModelArea(Model):
+    """An area in which award-winning works serve as models for expansion."""
+
+    id: Slug
+    name: Text
+    projects: Annotated[list[ModelProject], Field(min_length=1)]
+
+
+class WinnersYear(Model):
+    """``rubrics/winners/<year>.yaml``: the awards given in one programme year."""
+
+    year: BEYear
+    summary: Text | None = None
+    honours: list[Honour] = []
+    winners: list[Winner] = []
+    top_agencies: list[TopAgencies] = []
+    model_areas: list[ModelArea] = []
+    notes: Notes = []
+    source: Source
+
+
+class UnpsaAward(Model):
+    """A United Nations Public Service Award won by a Thai agency."""
+
+    year: Annotated[BEYear, Field(description="Buddhist Era year of the award (UNPSA 2008 = 2551).")]
+    agency: Slug
+    title: Text
+    category: Text | None = None
+    source: Source
+
+
+class UnpsaList(Model):
+    """``rubrics/winners/unpsa.yaml``."""
+
+    summary: Text
+    awards: Annotated[list[UnpsaAward], Field(min_length=1)]
+    notes: Notes = []
+
+
+KINDS.update({"agencies": AgencyList, "winners": WinnersYear, "unpsa": UnpsaList})

@@ -7,7 +7,7 @@ MkDocs builds the sidebar from folders: sorted by name and titled with the folde
 from __future__ import annotations
 
 from .catalog import Catalog
-from .render import Paths
+from .render import Paths, labels
 
 
 def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
@@ -23,4 +23,12 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
             titles[f"{year.year}/{b.id}"] = b.name.model_dump()
             for item in branch.types:
                 order[Paths.award_type(year.year, b.id, item.model.id)] = item.model.order
+    words = labels()
+    order[Paths.winners_index()] = 100
+    titles["winners"] = words["winners"]
+    order[Paths.agencies()] = 101
+    titles["agencies"] = words["agencies"]
+    for index, entry in enumerate(catalog.winners, start=1):
+        order[Paths.winners_year(entry.year)] = index
+    order[Paths.unpsa()] = 1000
     return order, titles

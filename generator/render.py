@@ -88,6 +88,22 @@ class Paths:
     def award_type(year: int | str, branch: str, award_type: str) -> str:
         return f"{year}/{branch}/{award_type}.md"
 
+    @staticmethod
+    def winners_index() -> str:
+        return "winners/index.md"
+
+    @staticmethod
+    def winners_year(year: int | str) -> str:
+        return f"winners/{year}.md"
+
+    @staticmethod
+    def unpsa() -> str:
+        return "winners/unpsa.md"
+
+    @staticmethod
+    def agencies() -> str:
+        return "agencies/index.md"
+
 
 class Links:
     """The same addresses as ``Paths``, as relative links from the page being rendered."""
@@ -145,6 +161,81 @@ class _Renderer:
         self.env = _environment()
         self.pages: list[Page] = []
 
+    def _lookups(self, lang: str, here: str) -> dict[str, Any]:
+        """Name lookups for records that refer to others by id (agencies, branches, types)."""
+        catalog = self.catalog
+        words = {key: value[lang] for key, value in labels().items()}
+        agencies = {a.id: a for a in catalog.agencies}
+
+        def agency_label(agency_id: str) -> str:
+            agency = agencies[agency_id]
+            name = getattr(agency.name, lang)
+            return f"{name} ({getattr(agency.short_name, lang)})" if agency.short_name else name
+
+        def nearest(year: int | None, pick: Any) -> Any:
+            """The first non-empty ``pick(branch)`` over programme years, closest to ``year`` first."""
+            ordered = sorted(catalog.years, key=lambda y: abs(y.year - year) if year is not None else -y.year)
+            for y in ordered:
+                for b in y.branches:
+                    found = pick(b)
+                    if found:
+                        return found
+            return None
+
+        def branch_name(branch_id: str, year: int | None = None) -> str:
+            name = nearest(year, lambda b: b.model.name if b.model.id == branch_id else None)
+            return getattr(name, lang) if name else branch_id
+
+        def award_label(winner: Any, year: int) -> str:
+            parts = [branch_name(winner.branch, year)]
+            if winner.type:
+                name = nearest(year, lambda b: b.model.id == winner.branch and next((t.model.name for t in b.types if t.model.id == winner.type), None))
+                parts += [getattr(name, lang)] if name else []
+            if winner.level:
+                options = lambda b: b.model.id == winner.branch and next((x.name for x in [*b.model.levels, *b.model.scoring.bands] if x.id == winner.level), None)  # noqa: E731
+                name = nearest(year, options)
+                parts += [getattr(name, lang)] if name else []
+            return " · ".join(parts)
+
+        def year_label(be: int | str) -> str:
+            return words["year_th"].format(be=be, ce=int(be) - 543)
+
+        def unpsa_year(be: int) -> str:
+            return f"{be - 543} (พ.ศ. {be})" if lang == "th" else str(be - 543)
+
+        def achievements(agency_id: str) -> list[str]:
+            lines = []
+            for entry in catalog.winners:
+                w = entry.model
+                for h in w.honours:
+                    if h.agency == agency_id:
+                        lines.append(f"{year_label(w.year)}: {words['honour_award']}")
+                for item in w.winners:
+                    if agency_id in (item.agency, *item.partners):
+                        title = f" — {getattr(item.title, lang)}" if item.title else ""
+                        lines.append(f"{year_label(w.year)}: {award_label(item, w.year)}{title}")
+                for top in w.top_agencies:
+                    if agency_id in top.agencies:
+                        lines.append(words["top_listed"].format(branch=branch_name(top.branch), **{"from": year_label(top.from_year), "to": year_label(top.to_year)}))
+                for area in w.model_areas:
+                    for project in area.projects:
+                        if agency_id in project.agencies:
+                            lines.append(words["model_project"].format(title=getattr(project.title, lang)))
+            if catalog.unpsa:
+                for award in catalog.unpsa.awards:
+                    if award.agency == agency_id:
+                        lines.append(f"UNPSA {award.year - 543}: {getattr(award.title, lang)}")
+            return lines
+
+        return {
+            "agency_label": agency_label,
+            "branch_name": branch_name,
+            "award_label": award_label,
+            "year_label": year_label,
+            "unpsa_year": unpsa_year,
+            "achievements": achievements,
+        }
+
     def emit(self, template: str, path: str, source: str, **context: Any) -> None:
         branch = context.get("branch")
         for lang in LANGS:
@@ -162,7 +253,7 @@ class _Renderer:
                 type_names=type_names,
                 number=number,
                 quantity=quantity,
-                year_label=lambda be, _w=words: _w["year_th"].format(be=be, ce=int(be) - 543),
+                **self._lookups(lang, path),
                 catalog=self.catalog,
                 **context,
             )
@@ -180,6 +271,15 @@ class _Renderer:
                 for item in branch.types:
                     path = Paths.award_type(year.year, b, item.model.id)
                     self.emit("type.md.j2", path, item.source_file, year=year, branch=branch, item=item)
+        if self.catalog.winners or self.catalog.unpsa:
+            self.emit("winners_index.md.j2", Paths.winners_index(), "rubrics/winners/")
+        for entry in self.catalog.winners:
+            self.emit("winners_year.md.j2", Paths.winners_year(entry.year), entry.source_file, entry=entry)
+        if self.catalog.unpsa:
+            self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
+        if self.catalog.agencies:
+            ordered = sorted(self.catalog.agencies, key=lambda a: a.name.th)
+            self.emit("agencies.md.j2", Paths.agencies(), "rubrics/agencies.yaml", agencies=ordered)
         return self.pages
 
 

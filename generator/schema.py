@@ -12,7 +12,14 @@ from typing import Any
 
 from .models import KINDS
 
-FILES = {"year": "year.schema.json", "branch": "branch.schema.json", "type": "award-type.schema.json"}
+FILES = {
+    "year": "year.schema.json",
+    "branch": "branch.schema.json",
+    "type": "award-type.schema.json",
+    "agencies": "agencies.schema.json",
+    "winners": "winners.schema.json",
+    "unpsa": "unpsa.schema.json",
+}
 
 
 def schemas() -> dict[str, dict[str, Any]]:

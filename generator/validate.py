@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import Problem
-from .models import AwardType, Branch, Calculation, Model, ProgrammeYear, Rubric
+from .models import AgencyList, AwardType, Branch, Calculation, Model, ProgrammeYear, Rubric
 from .yaml_loader import LoadedFile, Path_, _dotted
 
 M = TypeVar("M", bound=Model)
@@ -224,6 +224,23 @@ class Checker:
         for index, row in enumerate(item.statistics):
             if row.awards > row.applications:
                 self.report(("statistics", index, "awards"), f"found {row.awards} awards for {row.applications} applications; expected no more awards than applications")
+
+    def agencies(self, item: AgencyList) -> None:
+        self.unique_ids(item.agencies, ("agencies",), "agency")
+        ids = {a.id: a for a in item.agencies}
+        for index, agency in enumerate(item.agencies):
+            if agency.parent is None:
+                continue
+            if agency.parent not in ids:
+                self.report(("agencies", index, "parent"), f"found '{agency.parent}', which is not an agency in this file; expected the id of its ministry or parent agency")
+                continue
+            seen, current = {agency.id}, agency.parent
+            while current is not None and current in ids:
+                if current in seen:
+                    self.report(("agencies", index, "parent"), f"the parents of '{agency.id}' lead back to itself; expected a chain that ends at a ministry")
+                    break
+                seen.add(current)
+                current = ids[current].parent
 
     def award_type_parts(self, data: Any) -> None:
         """When the file as a whole is invalid, still check the parts that are valid on their own,
