@@ -206,7 +206,7 @@ def _check_references(years, agencies, agencies_loaded, winners, unpsa, problems
 
     def known(checker: Checker, loc: tuple, value: str, choices: set[str], what: str) -> None:
         if value not in choices:
-            checker.report(loc, f"found {what} '{value}', which does not exist; expected one of: {', '.join(sorted(choices)) or '(none)'}")
+            checker.report(loc, f"found '{value}', which is not one of the {what}; expected one of: {', '.join(sorted(choices)) or '(none)'}")
 
     for entry in winners:
         checker = Checker(entry.loaded, problems)
@@ -220,17 +220,17 @@ def _check_references(years, agencies, agencies_loaded, winners, unpsa, problems
             agency_ref(checker, loc + ("agency",), item.agency)
             for j, partner in enumerate(item.partners):
                 agency_ref(checker, loc + ("partners", j), partner)
-            known(checker, loc + ("branch",), item.branch, set(branches), "branch")
+            known(checker, loc + ("branch",), item.branch, set(branches), "branches")
             if item.branch in branches:
                 if item.type is not None:
-                    known(checker, loc + ("type",), item.type, types[item.branch], f"award type of branch '{item.branch}'")
+                    known(checker, loc + ("type",), item.type, types[item.branch], f"award types of branch '{item.branch}'")
                 if item.level is not None:
-                    known(checker, loc + ("level",), item.level, levels[item.branch], f"level of branch '{item.branch}'")
+                    known(checker, loc + ("level",), item.level, levels[item.branch], f"levels of branch '{item.branch}'")
             checker.unique_ids(item.figures, loc + ("figures",), "figure")
         for i, honour in enumerate(w.honours):
             agency_ref(checker, ("honours", i, "agency"), honour.agency)
         for i, top in enumerate(w.top_agencies):
-            known(checker, ("top_agencies", i, "branch"), top.branch, set(branches), "branch")
+            known(checker, ("top_agencies", i, "branch"), top.branch, set(branches), "branches")
             if top.from_year > top.to_year:
                 checker.report(("top_agencies", i, "to_year"), f"the period ends in {top.to_year}, before it starts in {top.from_year}; expected to_year to be at least from_year")
             for j, ref in enumerate(top.agencies):

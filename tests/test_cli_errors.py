@@ -188,3 +188,22 @@ def test_failed_build_leaves_the_previous_site_untouched(project):
     assert "site/ is unchanged" in run.stderr
     assert _tree_digest(project / "site") == before
     assert not list(project.glob(".site-*"))
+
+
+def test_references_to_agencies_branches_types_and_levels_must_exist(project):
+    (project / "rubrics/agencies.yaml").write_text(
+        "agencies:\n  - id: ddc\n    name: {th: กรมควบคุมโรค, en: Department of Disease Control}\n    parent: moph\n", encoding="utf-8")
+    (project / "rubrics/winners").mkdir()
+    (project / "rubrics/winners/2565.yaml").write_text(
+        "year: 2565\nwinners:\n  - id: w1\n    branch: services\n    agency: ddc\n    source: {document: x, section: y}\n"
+        "  - id: w2\n    branch: service\n    type: innovations\n    level: best\n    agency: nobody\n    source: {document: x, section: y}\n"
+        "source: {document: x, section: y}\n", encoding="utf-8")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    lines = run.stderr.splitlines()
+    assert lines[0] == "rubrics/agencies.yaml:4:13: agencies[0].parent: found 'moph', which is not an agency in this file; expected the id of its ministry or parent agency"
+    assert lines[1].startswith("rubrics/winners/2565.yaml:4:13: winners[0].branch: found 'services', which is not one of the branches; expected one of: participation, pmqa, service")
+    assert lines[2].startswith("rubrics/winners/2565.yaml:9:11: winners[1].type: found 'innovations', which is not one of the award types of branch 'service'; expected one of: ")
+    assert lines[3].startswith("rubrics/winners/2565.yaml:10:12: winners[1].level: found 'best', which is not one of the levels of branch 'service'; expected one of: ")
+    assert lines[4] == "rubrics/winners/2565.yaml:11:13: winners[1].agency: found agency 'nobody', which is not in rubrics/agencies.yaml; add it to rubrics/agencies.yaml or correct the id"
+    assert lines[5] == "5 problems found; nothing was written."
