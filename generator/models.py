@@ -254,6 +254,17 @@ class Application(Model):
     steps: Annotated[list[Step], Field(min_length=1)]
 
 
+class Figure(Model):
+    """A key figure quoted by the source, with its unit and meaning."""
+
+    id: Slug
+    label: Text
+    value: Decimal
+    unit: Text
+    year: BEYear | None = None
+    notes: Notes = []
+
+
 class Contact(Model):
     label: Text
     value: Annotated[str, StringConstraints(min_length=3, max_length=300), Field(description="An e-mail address, a web address or a postal address as text.")]
@@ -274,6 +285,7 @@ class Branch(Model):
     scoring: ScoringRule
     application: Application | None = None
     contact: list[Contact] = []
+    figures: Annotated[list[Figure], Field(description="Key figures the source gives for this branch.")] = []
     notes: Notes = []
     source: Source
 
@@ -284,17 +296,6 @@ class HistoryEntry(Model):
     year: BEYear
     name: Text
     text: Text | None = None
-
-
-class Figure(Model):
-    """A key figure quoted by the source, with its unit and meaning."""
-
-    id: Slug
-    label: Text
-    value: Decimal
-    unit: Text
-    year: BEYear | None = None
-    notes: Notes = []
 
 
 class YearStatistics(Model):

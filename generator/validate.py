@@ -260,6 +260,7 @@ class Checker:
         self.unique_ids(item.levels, ("levels",), "level")
         self.unique_ids(item.terms, ("terms",), "term")
         self.unique_ids(item.categories, ("categories",), "category")
+        self.unique_ids(item.figures, ("figures",), "figure")
         scoring = item.scoring
         self.unique_ids(scoring.rules, ("scoring", "rules"), "rule")
         self.unique_ids(scoring.bands, ("scoring", "bands"), "band")
