@@ -26,7 +26,12 @@ def _check(root: Path) -> int:
     catalog = load_catalog(root)
     types = sum(len(b.types) for y in catalog.years for b in y.branches)
     branches = sum(len(y.branches) for y in catalog.years)
-    print(f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s).")
+    winners = sum(len(w.model.winners) for w in catalog.winners)
+    unpsa = len(catalog.unpsa.awards) if catalog.unpsa else 0
+    print(
+        f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s), "
+        f"{len(catalog.agencies)} agencies, {winners} winner(s), {unpsa} UNPSA award(s)."
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 from generator.catalog import load_catalog
@@ -31,9 +32,13 @@ def test_valid_content_passes(project):
     catalog = load_catalog(REPO)
     branches = sum(len(y.branches) for y in catalog.years)
     types = sum(len(b.types) for y in catalog.years for b in y.branches)
+    winners = sum(len(w.model.winners) for w in catalog.winners)
     run = lertrat(project, "check")
     assert run.code == 0, run.output
-    assert run.stdout.strip() == f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s)."
+    assert run.stdout.strip() == (
+        f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s), "
+        f"{len(catalog.agencies)} agencies, {winners} winner(s), {len(catalog.unpsa.awards)} UNPSA award(s)."
+    )
 
 
 def test_points_not_adding_up(project):
@@ -191,6 +196,7 @@ def test_failed_build_leaves_the_previous_site_untouched(project):
 
 
 def test_references_to_agencies_branches_types_and_levels_must_exist(project):
+    shutil.rmtree(project / "rubrics/winners", ignore_errors=True)
     (project / "rubrics/agencies.yaml").write_text(
         "agencies:\n  - id: ddc\n    name: {th: กรมควบคุมโรค, en: Department of Disease Control}\n    parent: moph\n", encoding="utf-8")
     (project / "rubrics/winners").mkdir()

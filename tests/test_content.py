@@ -39,6 +39,11 @@ def all_texts() -> Iterator[tuple[str, Text]]:
             yield from texts(branch.model, branch.source_file)
             for item in branch.types:
                 yield from texts(item.model, item.source_file)
+    yield from texts(list(CATALOG.agencies), "rubrics/agencies.yaml")
+    for entry in CATALOG.winners:
+        yield from texts(entry.model, entry.source_file)
+    if CATALOG.unpsa:
+        yield from texts(CATALOG.unpsa, "rubrics/winners/unpsa.yaml")
 
 
 def site_text(site: Path, lang: str) -> str:
@@ -111,3 +116,21 @@ def test_statistics_for_five_years():
     rows = _year(2566).model.statistics
     assert [(r.year, r.applications, r.awards) for r in rows] == [
         (2561, 584, 181), (2562, 1043, 236), (2563, 1459, 198), (2564, 1687, 234), (2565, 1623, 245)]
+
+
+def test_sixteen_unpsa_awards_since_2551():
+    awards = CATALOG.unpsa.awards
+    assert len(awards) == 16
+    assert min(a.year for a in awards) == 2551 and max(a.year for a in awards) == 2565
+    agency_ids = {a.id for a in CATALOG.agencies}
+    assert all(a.agency in agency_ids for a in awards)
+
+
+def test_2565_honour_awards_and_showcased_winners():
+    winners = next(w.model for w in CATALOG.winners if w.year == 2565)
+    assert sorted(h.agency for h in winners.honours) == ["department-of-disease-control", "revenue-department"]
+    traffy = next(w for w in winners.winners if "Traffy" in (w.title.en if w.title else ""))
+    values = {float(f.value) for f in traffy.figures}
+    assert {8.7, 2167} <= values
+    assert len(winners.model_areas) == 6
+    assert {t.branch for t in winners.top_agencies} == {"service", "participation", "pmqa"}
