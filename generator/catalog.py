@@ -147,6 +147,7 @@ def load_catalog(root: Path) -> Catalog:
                     winners.append(WinnersEntry(parsed_w, _shown(path, root).as_posix(), loaded_w))
             else:
                 misplaced(path, f"'{path.name}' is not a winners file; expected <year>.yaml (Buddhist Era, e.g. 2565.yaml) or unpsa.yaml")
+    all_branches: list[BranchEntry] = []  # also those of a year whose year.yaml is invalid
     for year_dir in sorted(p for p in rubrics.iterdir() if p.is_dir() and p.name != "winners"):
         if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
             misplaced(year_dir / "year.yaml", f"the folder 'rubrics/{year_dir.name}/' is not a programme year; expected a Buddhist Era year such as 'rubrics/2566/'")
@@ -167,15 +168,22 @@ def load_catalog(root: Path) -> Catalog:
         year = parse(loaded, ProgrammeYear, problems) if loaded else None
         if year is not None:
             Checker(loaded, problems).programme_year(year, folder_year)
+        elif loaded is not None:
+            Checker(loaded, problems).programme_year_parts(loaded.data)
         branches: list[BranchEntry] = []
         for branch_dir in sorted(p for p in year_dir.iterdir() if p.is_dir()):
             entry = _load_branch(branch_dir, root, load, misplaced, problems)
             if entry is not None:
                 branches.append(entry)
         _unique_order(branches, problems)
+        all_branches.extend(branches)
         if year is not None:
+            branch_ids = sorted(b.model.id for b in branches)
+            for index, milestone in enumerate(year.milestones):
+                if milestone.branch is not None and milestone.branch not in branch_ids:
+                    Checker(loaded, problems).report(("milestones", index, "branch"), f"found '{milestone.branch}', which is not a branch of {folder_year}; expected one of: {', '.join(branch_ids)}")
             years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order))))
-    _check_references(years, agencies, agencies_loaded, winners, unpsa, problems)
+    _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems)
     if problems:
         raise ContentError(problems)
     return Catalog(
@@ -186,18 +194,17 @@ def load_catalog(root: Path) -> Catalog:
     )
 
 
-def _check_references(years, agencies, agencies_loaded, winners, unpsa, problems) -> None:
+def _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems) -> None:
     """Winners name agencies, branches, types and levels by id: every id must exist."""
     agency_ids = {a.id for a in agencies}
     branches: dict[str, set[str]] = {}
     types: dict[str, set[str]] = {}
     levels: dict[str, set[str]] = {}
-    for year in years:
-        for branch in year.branches:
-            b = branch.model
-            branches.setdefault(b.id, set())
-            types.setdefault(b.id, set()).update(t.model.id for t in branch.types)
-            levels.setdefault(b.id, set()).update([lv.id for lv in b.levels] + [band.id for band in b.scoring.bands])
+    for branch in all_branches:
+        b = branch.model
+        branches.setdefault(b.id, set())
+        types.setdefault(b.id, set()).update(t.model.id for t in branch.types)
+        levels.setdefault(b.id, set()).update([lv.id for lv in b.levels] + [band.id for band in b.scoring.bands])
 
     def agency_ref(checker: Checker, loc: tuple, value: str) -> None:
         if value not in agency_ids:

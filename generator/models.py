@@ -307,6 +307,46 @@ class YearStatistics(Model):
     notes: Notes = []
 
 
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def _iso_date(value: str) -> str:
+    """``YYYY-MM-DD`` or ``YYYY-MM`` in the Common Era; a real date; not a BE year by mistake."""
+    import datetime
+
+    match = _DATE.match(value)
+    if not match:
+        raise ValueError(f"found {value!r}, expected a date written YYYY-MM-DD or YYYY-MM (Common Era), e.g. 2022-11-15")
+    year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if year >= 2400:
+        raise ValueError(f"found the year {year}, which looks like a Buddhist Era year; dates in the YAML are Common Era ({year} BE = {year - 543} CE)")
+    if not 1997 <= year <= 2157:
+        raise ValueError(f"found the year {year}, expected a Common Era year between 1997 and 2157")
+    try:
+        datetime.date(year, month, int(day) if day else 1)
+    except ValueError:
+        raise ValueError(f"found {value!r}, which is not a date in the calendar") from None
+    return value
+
+
+IsoDate = Annotated[str, AfterValidator(_iso_date), Field(description="YYYY-MM-DD or YYYY-MM, Common Era (2566 BE = 2023).")]
+
+
+class Milestone(Model):
+    """A dated step of a programme year: a day, a range of days, or a month."""
+
+    id: Slug
+    branch: Slug | None = Field(default=None, description="The branch it belongs to; none for the whole programme year.")
+    date: IsoDate
+    end: IsoDate | None = Field(default=None, description="Last day of a range.")
+    part: Literal["early", "mid", "late"] | None = Field(default=None, description="For a month: early, mid or late in the month (ต้น/กลาง/ปลายเดือน).")
+    title: Text
+    text: Text | None = None
+    reference: str | None = Field(default=None, description="A letter's reference number, as written.")
+    notes: Notes = []
+    source: Source
+
+
 class ProgrammeYear(Model):
     """A programme year, named by its Buddhist Era year; ``rubrics/<year>/year.yaml``."""
 
@@ -319,6 +359,7 @@ class ProgrammeYear(Model):
     success_factors: list[Term] = []
     figures: list[Figure] = []
     statistics: Annotated[list[YearStatistics], Field(description="Applications and awards per programme year, oldest first.")] = []
+    milestones: Annotated[list[Milestone], Field(description="The calendar of the programme year, in date order.")] = []
     notes: Notes = []
     source: Source
 

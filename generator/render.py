@@ -132,6 +132,32 @@ def quantity(value: object, unit: str) -> str:
     return f"{number(value)} {unit}"
 
 
+MONTHS = {
+    "th": ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+}
+MONTH_PART = {"th": {"early": "ต้นเดือน", "mid": "กลางเดือน", "late": "ปลายเดือน"}, "en": {"early": "early", "mid": "mid-", "late": "late"}}
+
+
+def format_date(iso: str, lang: str, part: str | None = None) -> str:
+    """``2022-11-15`` → "15 พฤศจิกายน 2565" (Thai, Buddhist Era) or "15 November 2022"."""
+    year, month, *day = (int(x) for x in iso.split("-"))
+    shown_year = year + 543 if lang == "th" else year
+    month_name = MONTHS[lang][month - 1]
+    if day:
+        return f"{day[0]} {month_name} {shown_year}"
+    if part:
+        prefix = MONTH_PART[lang][part]
+        return f"{prefix}{month_name} {shown_year}" if lang == "th" or prefix.endswith("-") else f"{prefix} {month_name} {shown_year}"
+    return f"{month_name} {shown_year}"
+
+
+def format_span(start: str, end: str | None, lang: str, part: str | None = None) -> str:
+    if end is None or end == start:
+        return format_date(start, lang, part)
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
 def applies(record: Any, type_id: str | None) -> bool:
     """Whether a rule or band is shown for a type (``None``: the branch page shows all)."""
     return type_id is None or not record.applies_to or type_id in record.applies_to
@@ -253,6 +279,7 @@ class _Renderer:
                 type_names=type_names,
                 number=number,
                 quantity=quantity,
+                when=lambda m, _lang=lang: format_span(m.date, m.end, _lang, m.part),
                 **self._lookups(lang, path),
                 catalog=self.catalog,
                 **context,

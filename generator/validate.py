@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import Problem
-from .models import AgencyList, AwardType, Branch, Calculation, Model, ProgrammeYear, Rubric
+from .models import AgencyList, AwardType, Branch, Calculation, Milestone, Model, ProgrammeYear, Rubric
 from .yaml_loader import LoadedFile, Path_, _dotted
 
 M = TypeVar("M", bound=Model)
@@ -132,6 +132,13 @@ def parse(loaded: LoadedFile, model: type[M], problems: list[Problem]) -> M | No
         return None
 
 
+def _start_day(milestone: Any) -> str:
+    """A sortable first day: a month counts from its 1st, its middle from the 11th, its end from the 21st."""
+    if len(milestone.date) == 10:
+        return milestone.date
+    return milestone.date + {"mid": "-11", "late": "-21"}.get(milestone.part or "", "-01")
+
+
 class Checker:
     """Cross-record rules for one file, with positions taken from its YAML."""
 
@@ -221,9 +228,33 @@ class Checker:
             for index in range(1, len(records)):
                 if records[index].year <= records[index - 1].year:
                     self.report((key, index, "year"), f"found {records[index].year} after {records[index - 1].year}; expected years in increasing order, each once")
+        self.unique_ids(item.milestones, ("milestones",), "milestone")
+        for index, milestone in enumerate(item.milestones):
+            self.milestone_range(index, milestone)
+            if milestone.end is not None and (len(milestone.end) != len(milestone.date)):
+                self.report(("milestones", index, "end"), "the start and end of a range must both be days (YYYY-MM-DD) or both be months (YYYY-MM)")
+            if milestone.part is not None and len(milestone.date) != 7:
+                self.report(("milestones", index, "part"), f"'part: {milestone.part}' describes a month; expected date as YYYY-MM")
+            if index and _start_day(milestone) < _start_day(item.milestones[index - 1]):
+                self.report(("milestones", index, "date"), f"found {milestone.date} after {item.milestones[index - 1].date}; expected milestones in date order")
         for index, row in enumerate(item.statistics):
             if row.awards > row.applications:
                 self.report(("statistics", index, "awards"), f"found {row.awards} awards for {row.applications} applications; expected no more awards than applications")
+
+    def programme_year_parts(self, data: Any) -> None:
+        """When year.yaml is invalid as a whole, still check the ranges of its valid milestones."""
+        if not isinstance(data, dict) or not isinstance(data.get("milestones"), list):
+            return
+        for index, raw in enumerate(data["milestones"]):
+            try:
+                milestone = Milestone.model_validate(raw)
+            except ValidationError:
+                continue
+            self.milestone_range(index, milestone)
+
+    def milestone_range(self, index: int, milestone: Milestone) -> None:
+        if milestone.end is not None and milestone.end < milestone.date:
+            self.report(("milestones", index, "end"), f"the range ends on {milestone.end}, before it starts on {milestone.date}; expected end to be on or after date")
 
     def agencies(self, item: AgencyList) -> None:
         self.unique_ids(item.agencies, ("agencies",), "agency")

@@ -213,3 +213,18 @@ def test_references_to_agencies_branches_types_and_levels_must_exist(project):
     assert lines[3].startswith("rubrics/winners/2565.yaml:10:12: winners[1].level: found 'best', which is not one of the levels of branch 'service'; expected one of: ")
     assert lines[4] == "rubrics/winners/2565.yaml:11:13: winners[1].agency: found agency 'nobody', which is not in rubrics/agencies.yaml; add it to rubrics/agencies.yaml or correct the id"
     assert lines[5] == "5 problems found; nothing was written."
+
+
+def test_dates_are_checked(project):
+    year_file = "rubrics/2566/year.yaml"
+    edit(project, year_file, "    date: 2023-05-01\n    end: 2023-06-30\n", "    date: 2023-06-30\n    end: 2023-05-01\n")
+    edit(project, year_file, "    date: 2023-02\n", "    date: 2566-02-30\n")
+    edit(project, year_file, "    date: 2022-11-15\n", "    date: 2022-02-30\n")
+    run = lertrat(project, "check")
+    assert run.code == 1
+    lines = [line.split(": ", 1)[1] for line in run.stderr.splitlines()[:-1]]
+    assert lines == [
+        "milestones[0].date: found '2022-02-30', which is not a date in the calendar",
+        "milestones[3].date: found the year 2566, which looks like a Buddhist Era year; dates in the YAML are Common Era (2566 BE = 2023 CE)",
+        "milestones[5].end: the range ends on 2023-05-01, before it starts on 2023-06-30; expected end to be on or after date",
+    ]
