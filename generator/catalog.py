@@ -81,7 +81,6 @@ class Catalog:
     agencies: tuple[Agency, ...] = ()
     winners: tuple[WinnersEntry, ...] = ()  # newest first
     unpsa: UnpsaList | None = None
-    warnings: tuple[Problem, ...] = ()
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.agencies if a.id == agency_id)

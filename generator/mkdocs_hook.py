@@ -16,17 +16,33 @@ from mkdocs.structure.nav import Section
 from generator import generate
 from generator.errors import ContentError
 from generator.nav import nav_hints
+from generator.writer import HandWrittenFileError
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
+_inputs: tuple = ()
+
+
+def _fingerprint(root: Path) -> tuple:
+    """What the generated pages depend on; mkdocs-static-i18n builds once per language,
+    and the second build need not load and render everything again."""
+    watched = [root / "rubrics", Path(__file__).parent / "templates", Path(__file__).parent / "labels.yaml"]
+    files = [p for w in watched for p in ([w] if w.is_file() else sorted(w.rglob("*"))) if p.is_file()]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 def on_pre_build(config, **_):
-    global _hints
+    global _hints, _inputs
+    root = Path(config.config_file_path).parent
+    inputs = _fingerprint(root)
+    if inputs == _inputs and (root / "content" / ".generated.json").is_file():
+        return
     try:
-        catalog, _ = generate(Path(config.config_file_path).parent)
+        catalog, _ = generate(root)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None
-    _hints = nav_hints(catalog)
+    except HandWrittenFileError as error:
+        raise Abort(f"content/: {error}") from None
+    _hints, _inputs = nav_hints(catalog), inputs
 
 
 def on_page_markdown(markdown, page, **_):

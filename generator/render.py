@@ -118,11 +118,8 @@ class Links:
 
 def number(value: object) -> str:
     """1623 → 1,623; 81.69 → 81.69 (digits as Arabic numerals in both languages)."""
-    text = f"{value:,}" if isinstance(value, int) else f"{value}"
-    if "." in text or not isinstance(value, int):
-        whole, _, fraction = str(value).partition(".")
-        text = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
-    return text
+    whole, _, fraction = str(value).partition(".")
+    return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
 
 
 def quantity(value: object, unit: str) -> str:
@@ -186,11 +183,12 @@ class _Renderer:
         self.catalog = catalog
         self.env = _environment()
         self.pages: list[Page] = []
+        self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
+        self.lookups = {lang: self._lookups(lang, self.words[lang]) for lang in LANGS}
 
-    def _lookups(self, lang: str, here: str) -> dict[str, Any]:
+    def _lookups(self, lang: str, words: dict[str, str]) -> dict[str, Any]:
         """Name lookups for records that refer to others by id (agencies, branches, types)."""
         catalog = self.catalog
-        words = {key: value[lang] for key, value in labels().items()}
         agencies = {a.id: a for a in catalog.agencies}
 
         def agency_label(agency_id: str) -> str:
@@ -270,17 +268,16 @@ class _Renderer:
                 names = {t.model.id: getattr(t.model.name, _lang) for t in branch.types} if branch else {}
                 return ", ".join(names.get(i, i) for i in ids)
 
-            words = {key: value[lang] for key, value in labels().items()}
             text = self.env.get_template(template).render(
                 lang=lang,
-                L=words,
+                L=self.words[lang],
                 tr=lambda pair, _lang=lang: getattr(pair, _lang),
                 link=Links(path),
                 type_names=type_names,
                 number=number,
                 quantity=quantity,
                 when=lambda m, _lang=lang: format_span(m.date, m.end, _lang, m.part),
-                **self._lookups(lang, path),
+                **self.lookups[lang],
                 catalog=self.catalog,
                 **context,
             )
