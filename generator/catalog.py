@@ -122,14 +122,14 @@ def load_catalog(root: Path) -> Catalog:
             Checker(agencies_loaded, problems).agencies(agency_list)
     for stray in sorted(rubrics.glob("*.yaml")):
         if stray.name != "agencies.yaml":
-            misplaced(stray, f"'{stray.name}' is in the wrong folder; rubrics/ holds agencies.yaml, one folder per programme year (e.g. rubrics/2566/) and winners/")
+            misplaced(stray, f"'{stray.name}' is in the wrong folder; expected in rubrics/ only agencies.yaml, one folder per programme year (e.g. rubrics/2566/) and winners/")
     winners: list[WinnersEntry] = []
     unpsa: tuple[UnpsaList, LoadedFile] | None = None
     winners_dir = rubrics / "winners"
     if winners_dir.is_dir():
         for path in sorted(winners_dir.rglob("*.yaml")):
             if path.parent != winners_dir:
-                misplaced(path, f"'{_shown(path, root).as_posix()}' is in the wrong folder; winners files go directly in rubrics/winners/")
+                misplaced(path, f"'{_shown(path, root).as_posix()}' is in the wrong folder; expected winners files directly in rubrics/winners/")
                 continue
             loaded_w = load(path)
             if loaded_w is None:
@@ -154,11 +154,11 @@ def load_catalog(root: Path) -> Catalog:
         folder_year = int(year_dir.name)
         if not BE_YEAR_MIN <= folder_year <= BE_YEAR_MAX:
             hint = f" (did you mean {folder_year + 543}?)" if 1997 <= folder_year <= 2157 else ""
-            misplaced(year_dir / "year.yaml", f"the folder 'rubrics/{year_dir.name}/' is not a Buddhist Era year between {BE_YEAR_MIN} and {BE_YEAR_MAX}{hint}; programme years are named in BE (2566 = 2023 CE)")
+            misplaced(year_dir / "year.yaml", f"found the folder 'rubrics/{year_dir.name}/', expected a Buddhist Era year from {BE_YEAR_MIN} to {BE_YEAR_MAX}{hint}; programme years are named in BE (2566 = 2023 CE)")
             continue
         for stray in sorted(year_dir.glob("*.yaml")):
             if stray.name != "year.yaml":
-                misplaced(stray, f"'{stray.name}' is in the wrong folder; a year folder holds only year.yaml and one folder per branch (award types go in rubrics/{year_dir.name}/<branch>/)")
+                misplaced(stray, f"'{stray.name}' is in the wrong folder; expected in a year folder only year.yaml and one folder per branch (award types go in rubrics/{year_dir.name}/<branch>/)")
         year_file = year_dir / "year.yaml"
         if not year_file.is_file():
             misplaced(year_file, "the programme year has no year.yaml; expected one with 'year' and 'name'")
@@ -180,7 +180,7 @@ def load_catalog(root: Path) -> Catalog:
             branch_ids = sorted(b.model.id for b in branches)
             for index, milestone in enumerate(year.milestones):
                 if milestone.branch is not None and milestone.branch not in branch_ids:
-                    Checker(loaded, problems).report(("milestones", index, "branch"), f"found '{milestone.branch}', which is not a branch of {folder_year}; expected one of: {', '.join(branch_ids)}")
+                    Checker(loaded, problems).report(("milestones", index, "branch"), f"found '{milestone.branch}', which is not a branch of {folder_year}; expected one of: {', '.join(branch_ids) or '(none: rubrics/' + str(folder_year) + '/ has no branch folders)'}")
             years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order))))
     _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems)
     if problems:
@@ -207,8 +207,8 @@ def _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, p
 
     def agency_ref(checker: Checker, loc: tuple, value: str) -> None:
         if value not in agency_ids:
-            hint = "rubrics/agencies.yaml does not exist" if agencies_loaded is None else "add it to rubrics/agencies.yaml or correct the id"
-            checker.report(loc, f"found agency '{value}', which is not in rubrics/agencies.yaml; {hint}")
+            hint = "rubrics/agencies.yaml does not exist" if agencies_loaded is None else "add it there or correct the id"
+            checker.report(loc, f"found agency '{value}', which is not in rubrics/agencies.yaml; expected the id of an agency listed there ({hint})")
 
     def known(checker: Checker, loc: tuple, value: str, choices: set[str], what: str) -> None:
         if value not in choices:
@@ -259,7 +259,7 @@ def _load_branch(branch_dir, root, load, misplaced, problems) -> BranchEntry | N
         return None
     for sub in sorted(p for p in branch_dir.iterdir() if p.is_dir()):
         for stray in sorted(sub.rglob("*.yaml")):
-            misplaced(stray, f"'{_shown(stray, root).as_posix()}' is in the wrong folder; award types go directly in '{_shown(branch_dir, root).as_posix()}/'")
+            misplaced(stray, f"'{_shown(stray, root).as_posix()}' is in the wrong folder; expected award types directly in '{_shown(branch_dir, root).as_posix()}/'")
     branch_file = branch_dir / "branch.yaml"
     if not branch_file.is_file():
         misplaced(branch_file, "the branch folder has no branch.yaml; expected one describing the branch")

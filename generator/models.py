@@ -16,10 +16,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_TEXT = 5000
 BE_YEAR_MIN, BE_YEAR_MAX = 2540, 2700
+CE_OFFSET = 543  # 2566 BE = 2023 CE
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _LATIN = re.compile(r"[A-Za-z]")
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]{0,40}>?")
 
 
 class Model(BaseModel):
@@ -28,9 +29,10 @@ class Model(BaseModel):
 
 def _plain_text(value: str) -> str:
     if not value.strip():
-        raise ValueError("the text is empty or only spaces; expected words")
-    if _TAG.search(value):
-        raise ValueError(f"found HTML markup ({_TAG.search(value).group(0)!r}…); expected plain text without tags")
+        raise ValueError(f"found {'only spaces' if value else 'an empty text'}, expected words")
+    tag = _TAG.search(value)
+    if tag:
+        raise ValueError(f"found HTML markup ({tag.group(0)!r}); expected plain text without tags (pages show text exactly as written)")
     return value
 
 
@@ -319,13 +321,13 @@ def _iso_date(value: str) -> str:
         raise ValueError(f"found {value!r}, expected a date written YYYY-MM-DD or YYYY-MM (Common Era), e.g. 2022-11-15")
     year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
     if year >= 2400:
-        raise ValueError(f"found the year {year}, which looks like a Buddhist Era year; dates in the YAML are Common Era ({year} BE = {year - 543} CE)")
+        raise ValueError(f"found the year {year}, which looks like a Buddhist Era year; expected a Common Era year, as in every date in the YAML ({year} BE = {year - CE_OFFSET} CE)")
     if not 1997 <= year <= 2157:
         raise ValueError(f"found the year {year}, expected a Common Era year between 1997 and 2157")
     try:
         datetime.date(year, month, int(day) if day else 1)
     except ValueError:
-        raise ValueError(f"found {value!r}, which is not a date in the calendar") from None
+        raise ValueError(f"found {value!r}, which is not a date in the calendar; expected a day that exists (e.g. February has 28 or 29 days)") from None
     return value
 
 

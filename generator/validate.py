@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import Problem
-from .models import AgencyList, AwardType, Branch, Calculation, Milestone, Model, ProgrammeYear, Rubric
+from .models import BE_YEAR_MAX, BE_YEAR_MIN, CE_OFFSET, AgencyList, AwardType, Branch, Calculation, Milestone, Model, ProgrammeYear, Rubric
 from .yaml_loader import LoadedFile, Path_, _dotted
 
 M = TypeVar("M", bound=Model)
@@ -77,6 +77,8 @@ def _message(err: dict[str, Any], model: type[Model]) -> str:
         return f"found {_describe(value)}, expected a whole number"
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
         return f"found {_describe(value)}, expected a number"
+    if kind in ("greater_than_equal", "less_than_equal") and ctx.get("ge", ctx.get("le")) in (BE_YEAR_MIN, BE_YEAR_MAX):
+        return _be_year_message(value)
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         word = "at least" if kind == "greater_than_equal" else "more than"
@@ -114,6 +116,18 @@ def _message(err: dict[str, Any], model: type[Model]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     return f"found {_describe(value)}: {err['msg']}"
+
+
+def _be_year_message(value: Any) -> str:
+    """A year outside the Buddhist Era range is most often a Common Era year written by habit."""
+    expected = f"expected a Buddhist Era year from {BE_YEAR_MIN} to {BE_YEAR_MAX}"
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return f"found {_describe(value)}, {expected}"
+    if BE_YEAR_MIN - CE_OFFSET <= year <= BE_YEAR_MAX - CE_OFFSET:
+        return f"found {year}, which looks like a Common Era year; {expected} ({year} CE = {year + CE_OFFSET} BE)"
+    return f"found {year}, {expected}"
 
 
 def parse(loaded: LoadedFile, model: type[M], problems: list[Problem]) -> M | None:
@@ -235,6 +249,7 @@ class Checker:
                 self.report(("milestones", index, "end"), "the start and end of a range must both be days (YYYY-MM-DD) or both be months (YYYY-MM)")
             if milestone.part is not None and len(milestone.date) != 7:
                 self.report(("milestones", index, "part"), f"'part: {milestone.part}' describes a month; expected date as YYYY-MM")
+            self.milestone_in_year(index, milestone, item.year)
             if index and _start_day(milestone) < _start_day(item.milestones[index - 1]):
                 self.report(("milestones", index, "date"), f"found {milestone.date} after {item.milestones[index - 1].date}; expected milestones in date order")
         for index, row in enumerate(item.statistics):
@@ -251,6 +266,15 @@ class Checker:
             except ValidationError:
                 continue
             self.milestone_range(index, milestone)
+
+    def milestone_in_year(self, index: int, milestone: Milestone, be_year: int) -> None:
+        """A programme year's calendar runs from the year before to the year after it (in CE);
+        a date outside that is a typo or a year converted twice between BE and CE."""
+        ce = be_year - CE_OFFSET
+        for key in ("date", "end"):
+            value = getattr(milestone, key)
+            if value is not None and not ce - 2 <= int(value[:4]) <= ce + 1:
+                self.report(("milestones", index, key), f"found {value}, far from programme year {be_year} ({ce} CE); expected a date from {ce - 2} to {ce + 1} (Common Era)")
 
     def milestone_range(self, index: int, milestone: Milestone) -> None:
         if milestone.end is not None and milestone.end < milestone.date:

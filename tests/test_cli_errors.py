@@ -146,9 +146,9 @@ def test_wrong_folder_and_year(project):
     run = lertrat(project, "check")
     assert run.code == 1
     assert run.stderr.splitlines()[:-1] == [
-        "rubrics/2023/year.yaml:1:1: (file): the folder 'rubrics/2023/' is not a Buddhist Era year between 2540 and 2700"
+        "rubrics/2023/year.yaml:1:1: (file): found the folder 'rubrics/2023/', expected a Buddhist Era year from 2540 to 2700"
         " (did you mean 2566?); programme years are named in BE (2566 = 2023 CE)",
-        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; a year folder holds only year.yaml"
+        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; expected in a year folder only year.yaml"
         " and one folder per branch (award types go in rubrics/2566/<branch>/)",
     ]
 
@@ -163,7 +163,7 @@ def test_html_in_text_is_rejected(project):
     line = edit(project, INNOVATION, "  en: Service Innovation", "  en: Service <script>alert(1)</script>")
     run = lertrat(project, "check")
     assert run.stderr.splitlines()[0] == (
-        f"{INNOVATION}:{line}:7: name.en: found HTML markup ('<s'…); expected plain text without tags"
+        f"{INNOVATION}:{line}:7: name.en: found HTML markup ('<script>'); expected plain text without tags (pages show text exactly as written)"
     )
 
 
@@ -211,7 +211,7 @@ def test_references_to_agencies_branches_types_and_levels_must_exist(project):
     assert lines[1].startswith("rubrics/winners/2565.yaml:4:13: winners[0].branch: found 'services', which is not one of the branches; expected one of: participation, pmqa, service")
     assert lines[2].startswith("rubrics/winners/2565.yaml:9:11: winners[1].type: found 'innovations', which is not one of the award types of branch 'service'; expected one of: ")
     assert lines[3].startswith("rubrics/winners/2565.yaml:10:12: winners[1].level: found 'best', which is not one of the levels of branch 'service'; expected one of: ")
-    assert lines[4] == "rubrics/winners/2565.yaml:11:13: winners[1].agency: found agency 'nobody', which is not in rubrics/agencies.yaml; add it to rubrics/agencies.yaml or correct the id"
+    assert lines[4] == "rubrics/winners/2565.yaml:11:13: winners[1].agency: found agency 'nobody', which is not in rubrics/agencies.yaml; expected the id of an agency listed there (add it there or correct the id)"
     assert lines[5] == "5 problems found; nothing was written."
 
 
@@ -224,7 +224,7 @@ def test_dates_are_checked(project):
     assert run.code == 1
     lines = [line.split(": ", 1)[1] for line in run.stderr.splitlines()[:-1]]
     assert lines == [
-        "milestones[0].date: found '2022-02-30', which is not a date in the calendar",
-        "milestones[3].date: found the year 2566, which looks like a Buddhist Era year; dates in the YAML are Common Era (2566 BE = 2023 CE)",
+        "milestones[0].date: found '2022-02-30', which is not a date in the calendar; expected a day that exists (e.g. February has 28 or 29 days)",
+        "milestones[3].date: found the year 2566, which looks like a Buddhist Era year; expected a Common Era year, as in every date in the YAML (2566 BE = 2023 CE)",
         "milestones[5].end: the range ends on 2023-05-01, before it starts on 2023-06-30; expected end to be on or after date",
     ]

@@ -1,0 +1,70 @@
+"""The bad-input corpus (tests/bad_inputs/): every mistake gives a clear message and loses nothing.
+
+Each case copies the built project, lays its small YAML tree over it, and runs
+``lertrat check`` and ``lertrat build`` as an editor would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import lertrat
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "tree").is_dir())
+PROBLEM = re.compile(r"^(?P<path>rubrics/\S+?):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$")
+
+
+def digest(folder: Path) -> str:
+    """Names and bytes of every file under ``folder``."""
+    hashed = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        if path.is_file():
+            hashed.update(path.read_bytes())
+    return hashed.hexdigest()
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 30, CASES
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input(case, built_site, tmp_path, request):
+    root = tmp_path / "project"
+    shutil.copytree(built_site.parent, root)
+    shutil.copytree(CORPUS / case / "tree", root, dirs_exist_ok=True)
+    site_before, content_before = digest(root / "site"), digest(root / "content")
+
+    check = lertrat(root, "check")
+    expected_file = CORPUS / case / "expected.txt"
+    if request.config.getoption("--update-golden"):
+        expected_file.write_text(check.stderr, encoding="utf-8")
+    expected = expected_file.read_text(encoding="utf-8")
+    assert check.code == 1, check.output
+    assert check.stdout == ""
+    assert check.stderr == expected
+
+    lines = expected.splitlines()
+    count = len(lines) - 1
+    assert count >= 1
+    assert lines[-1] == f"{count} problem{'s' if count > 1 else ''} found; nothing was written."
+    for line in lines[:-1]:
+        match = PROBLEM.match(line)
+        assert match, f"not a path:line:col: field: message line: {line}"
+        assert int(match["line"]) >= 1 and int(match["col"]) >= 1
+        assert "expected" in match["message"], f"the message does not say what was expected: {line}"
+
+    build = lertrat(root, "build")
+    assert build.code == 1, build.output
+    assert build.stderr == expected
+    for run in (check, build):
+        assert "Traceback" not in run.output
+    assert digest(root / "site") == site_before, "a failed build changed site/"
+    assert digest(root / "content") == content_before, "a failed build wrote pages into content/"
+    assert not list(root.glob(".site-*"))
