@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Section
 
 from generator import generate
 from generator.errors import ContentError
+from generator.langmark import mark_languages
 from generator.nav import nav_hints
 from generator.writer import HandWrittenFileError
 
@@ -79,3 +80,8 @@ def on_nav(nav, config, files, **_):
     order, titles = _hints
     _arrange(nav.items, order, titles, config.theme.get("language", "th"))
     return nav
+
+
+def on_page_content(html, page, config, **_):
+    # Passages in the other language get a lang attribute (see generator/langmark.py).
+    return mark_languages(html, config.theme.get("language", "th"))
