@@ -53,9 +53,21 @@ def _mkdocs(root: Path, *args: str, quiet: bool = False) -> int:
     return done.returncode
 
 
+def _source_date_epoch(root: Path) -> str:
+    """The time MkDocs stamps into the build (the sitemap's gzip header): the last commit's,
+    so that two builds of the same commit are byte-identical; 0 outside a git work tree."""
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30)
+    except OSError:
+        return "0"
+    stamp = done.stdout.strip()
+    return stamp if done.returncode == 0 and stamp.isdigit() else "0"
+
+
 def _build(root: Path, site_dir: Path) -> int:
     """Build into a fresh folder beside site/ and swap it in only when the build succeeded."""
     generate(root)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))

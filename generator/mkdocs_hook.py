@@ -17,6 +17,8 @@ from generator import generate
 from generator.errors import ContentError
 from generator.langmark import mark_languages
 from generator.nav import nav_hints
+from generator.pagefix import home_alternates, noopener, site_relative_alternates
+from generator.render import DEFAULT_LANG, labels
 from generator.writer import HandWrittenFileError
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
@@ -83,5 +85,41 @@ def on_nav(nav, config, files, **_):
 
 
 def on_page_content(html, page, config, **_):
-    # Passages in the other language get a lang attribute (see generator/langmark.py).
-    return mark_languages(html, config.theme.get("language", "th"))
+    # Passages in the other language get a lang attribute (see generator/langmark.py);
+    # links to other hosts get rel="noopener" (see generator/pagefix.py).
+    return noopener(mark_languages(html, config.theme.get("language", DEFAULT_LANG)))
+
+
+def _alternates(config) -> list[list[dict]]:
+    """The language links; mkdocs-static-i18n sets them both as an attribute and as an item
+    of ``config.extra``, and the theme reads the attribute."""
+    found = [getattr(config.extra, "alternate", None), config.extra.get("alternate")]
+    return [links for i, links in enumerate(found) if links and all(links is not other for other in found[:i])]
+
+
+def on_page_context(context, page, config, **_):
+    # Runs after mkdocs-static-i18n has chosen each language's link for this page.
+    for alternates in _alternates(config):
+        site_relative_alternates(alternates, config.site_url)
+    return context
+
+
+def on_env(env, config, **_):
+    env.globals["lertrat_labels"] = labels()  # the theme's own pages (404) use labels.yaml too
+    return env
+
+
+def on_template_context(context, template_name, config, **_):
+    if template_name == "404.html":
+        for alternates in _alternates(config):
+            home_alternates(alternates, DEFAULT_LANG)
+    return context
+
+
+def on_post_template(output, template_name, config, **_):
+    # mkdocs-static-i18n builds each language into the same site/, so the shared 404 page
+    # would be the last language's; it is written once, by the default language's build
+    # (an empty output is not written), and shows both languages.
+    if template_name == "404.html" and config.theme.get("language", DEFAULT_LANG) != DEFAULT_LANG:
+        return ""
+    return output
