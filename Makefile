@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site serve test check schema bench lint clean
 
+NODE_STAMP := node_modules/.installed
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -24,7 +26,12 @@ check: $(STAMP)         ## validate rubrics/ only
 schema: $(STAMP)        ## regenerate schema/*.json for editors
 	$(BIN)/lertrat schema
 
-test: $(STAMP)          ## lint, then run every test
+# axe-core for the accessibility tests, at the version pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)  ## lint, then run every test
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest
 
