@@ -10,7 +10,6 @@ leave the site.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
