@@ -17,7 +17,7 @@ from generator import generate
 from generator.errors import ContentError
 from generator.langmark import mark_languages
 from generator.nav import nav_hints
-from generator.pagefix import home_alternates, noopener, site_relative_alternates
+from generator.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
 from generator.render import DEFAULT_LANG, labels
 from generator.writer import HandWrittenFileError
 
@@ -74,8 +74,8 @@ def _arrange(items, order, titles, lang) -> None:
         if isinstance(item, Section):
             _arrange(item.children, order, titles, lang)
             folder = _src(item).rsplit("/", 1)[0]
-            if folder in titles:
-                item.title = titles[folder].get(lang, item.title)
+            if folder in titles and lang in titles[folder]:
+                item.title = escape_title(titles[folder][lang])
 
 
 def on_nav(nav, config, files, **_):
@@ -87,6 +87,8 @@ def on_nav(nav, config, files, **_):
 def on_page_content(html, page, config, **_):
     # Passages in the other language get a lang attribute (see generator/langmark.py);
     # links to other hosts get rel="noopener" (see generator/pagefix.py).
+    if page.title and "title" not in page.meta:
+        page.meta["title"] = escape_title(page.title)
     return noopener(mark_languages(html, config.theme.get("language", DEFAULT_LANG)))
 
 

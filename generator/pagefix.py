@@ -2,6 +2,9 @@
 
 - Links that leave the site get ``rel="noopener"``: a page opened from the site cannot
   reach back into it through ``window.opener``.
+- Page and section titles are escaped: MkDocs takes a page's title from its first heading
+  as plain text, and the theme writes titles into the navigation and the header as HTML,
+  so a ``<`` in a name from the YAML would otherwise become markup.
 - The language links (``<link rel="alternate">`` and the language switcher) are written
   relative to the page, so the site works from any folder, e.g. a GitHub Pages project
   site at ``/<repo>/``. mkdocs-static-i18n gives the home page root-relative ones ("/en/").
@@ -9,6 +12,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -56,3 +60,8 @@ def home_alternates(alternates: list[dict], default_lang: str) -> None:
     """The 404 page is served at any address, so it offers each language's home page."""
     for alternate in alternates:
         alternate["link"] = "" if alternate.get("lang") == default_lang else f"{alternate.get('lang')}/"
+
+
+def escape_title(title: str) -> str:
+    """A plain-text title as the theme needs it: HTML, with ``<`` and ``&`` escaped."""
+    return html.escape(title, quote=False)

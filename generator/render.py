@@ -54,8 +54,15 @@ def escape_md(value: object) -> str:
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\.{m.group(3)}" if m.group(2) else f"{m.group(4)}\\{m.group(5)}{m.group(6)}", text)
 
 
+_MD_AS_ENTITY = {c: f"&#{ord(c)};" for c in "\\`*_[]"}
+
+
 def escape_html(value: object) -> str:
-    return html.escape(" ".join(str(value).split()), quote=True)
+    """Plain text → HTML that displays exactly that text. Markdown still reads the lines
+    around raw HTML, so its link and emphasis characters become entities too: a
+    ``[x](javascript:…)`` in the data stays text."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return "".join(_MD_AS_ENTITY.get(c, c) for c in text)
 
 
 def paragraphs(value: object) -> str:
