@@ -148,8 +148,8 @@ def test_wrong_folder_and_year(project):
     assert run.stderr.splitlines()[:-1] == [
         "rubrics/2023/year.yaml:1:1: (file): found the folder 'rubrics/2023/', expected a Buddhist Era year from 2540 to 2700"
         " (did you mean 2566?); programme years are named in BE (2566 = 2023 CE)",
-        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; expected in a year folder only year.yaml"
-        " and one folder per branch (award types go in rubrics/2566/<branch>/)",
+        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; expected in a year folder only year.yaml, finder.yaml,"
+        " readiness-form.yaml and one folder per branch (award types go in rubrics/2566/<branch>/)",
     ]
 
 
