@@ -13,7 +13,20 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import Problem
-from .models import BE_YEAR_MAX, BE_YEAR_MIN, CE_OFFSET, AgencyList, AwardType, Branch, Calculation, Finder, Milestone, Model, ProgrammeYear, Rubric
+from .models import (
+    BE_YEAR_MAX,
+    BE_YEAR_MIN,
+    CE_OFFSET,
+    AgencyList,
+    AwardType,
+    Branch,
+    Calculation,
+    Finder,
+    Milestone,
+    Model,
+    ProgrammeYear,
+    Rubric,
+)
 from .yaml_loader import LoadedFile, Path_, _dotted
 
 M = TypeVar("M", bound=Model)
