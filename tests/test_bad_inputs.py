@@ -68,3 +68,13 @@ def test_bad_input(case, built_site, tmp_path, request):
     assert digest(root / "site") == site_before, "a failed build changed site/"
     assert digest(root / "content") == content_before, "a failed build wrote pages into content/"
     assert not list(root.glob(".site-*"))
+
+
+def test_the_staff_guide_quotes_real_messages():
+    """content/editing*.md explains error messages with examples: each must be a message
+    that lertrat really prints (a case of this corpus), word for word."""
+    printed = {line for case in CASES for line in (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()}
+    for page in ("editing.md", "editing.en.md"):
+        quoted = [line.strip() for line in (CORPUS.parents[1] / "content" / page).read_text(encoding="utf-8").splitlines() if PROBLEM.match(line.strip())]
+        assert len(quoted) >= 6, page
+        assert [line for line in quoted if line not in printed] == [], page
