@@ -30,6 +30,7 @@ language they read. Everything here is a pure function on the index's JSON data 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -66,7 +67,9 @@ _SCRIPT_EDGE = re.compile(f"(?<=[{_THAI}])(?=[0-9A-Za-z\u0e50-\u0e59])|(?<=[0-9A
 @lru_cache(maxsize=1)
 def _tokenizers():
     """pythainlp, imported on first use: importing it costs time and most builds of a page
-    without Thai never need it. Its dictionaries ship inside the wheel; nothing is downloaded."""
+    without Thai never need it. Its dictionaries ship inside the wheel; read-only mode keeps
+    it from creating a data folder in the home directory or fetching anything."""
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
     from pythainlp.tokenize import subword_tokenize, word_tokenize
 
     return (
