@@ -3,6 +3,7 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
+After the build, make the search index Thai-aware and split it per language (``search.py``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from generator import generate
@@ -19,6 +21,7 @@ from generator.langmark import mark_languages
 from generator.nav import nav_hints
 from generator.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
 from generator.render import DEFAULT_LANG, labels
+from generator.search import rewrite_site_index
 from generator.writer import HandWrittenFileError
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
@@ -130,3 +133,16 @@ def on_post_template(output, template_name, config, **_):
     if template_name == "404.html" and config.theme.get("language", DEFAULT_LANG) != DEFAULT_LANG:
         return ""
     return output
+
+
+@event_priority(-200)
+def on_post_build(config, **_):
+    """Runs after mkdocs-static-i18n's own ``on_post_build`` (priority -100), which builds the
+    other languages and only then writes the merged search index; during those nested builds
+    the plugin is ``building`` and the index is not final yet."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
+    others = getattr(i18n, "build_languages", None) or []
+    rewrite_site_index(Path(config.site_dir), default, others)
