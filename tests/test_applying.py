@@ -87,7 +87,7 @@ def test_the_finder_without_javascript_is_the_whole_tree_as_numbered_questions(b
         block = page[page.index(f'id="finder-{q.id}"'):]
         block = block[: block.index("</li>\n<li class=\"lr-finder__step\"") if "</li>\n<li class=\"lr-finder__step\"" in block else len(block)]
         assert WORDS["question_n"][lang].replace("{n}", str(n)) in block
-        assert norm(getattr(q.text, lang)) in norm(block)
+        assert norm(getattr(q.text, lang)) in read(block)[0]  # as text: passages in the other language carry lang spans
         targets = re.findall(r'class="lr-finder__answer" href="#(finder-[a-z0-9-]+)"', block)
         expected = [c.next for c in q.choices] or [q.yes, q.no]
         assert targets == [f"finder-{t}" for t in expected]
