@@ -191,7 +191,10 @@ class AwardType(Model):
     id: Slug
     order: Order
     name: Text
-    status: Annotated[Literal["new", "unchanged", "revised"], Field(description="As the source marks it, relative to the year before.")]
+    status: Annotated[
+        Literal["new", "unchanged", "revised", "unmarked"],
+        Field(description="As the source marks it, relative to the year before; 'unmarked' when the source does not say (pages then show no badge)."),
+    ]
     definition: Text
     target_group: Text | None = Field(default=None, description="Who this type is for (กลุ่มเป้าหมาย).")
     administered_by: Text | None = Field(default=None, description="When another office runs this type, its name.")

@@ -74,6 +74,15 @@ def _branch(be: int, branch_id: str):
     return next(b for b in _year(be).branches if b.model.id == branch_id)
 
 
+def test_a_status_the_source_does_not_give_shows_no_badge(built_site):
+    # 001 marks none of the 2562 award types as new, unchanged or revised; 000 marks Responsive Service as NEW.
+    assert {t.model.status for b in _year(2562).branches for t in b.types} == {"unmarked"}
+    for page in ("2562/index.html", "2562/service/innovation/index.html", "en/2562/participation/index.html"):
+        assert "lr-badge" not in (built_site / page).read_text(encoding="utf-8"), page
+    new_type = read((built_site / "2566/service/responsive-service/index.html").read_text(encoding="utf-8"))[0]
+    assert "ใหม่ รางวัลบริการภาครัฐ" in new_type
+
+
 def test_2566_has_the_three_branches_of_the_source():
     assert [b.model.id for b in _year(2566).branches] == ["service", "participation", "pmqa"]
 

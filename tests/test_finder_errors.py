@@ -80,7 +80,7 @@ def test_a_question_needs_both_answers(project):
 
 def test_a_broken_type_file_is_not_reported_again_through_the_finder(project):
     # the type file itself is invalid: its own error is enough, the finder's references to it are not repeated
-    edit(project, "rubrics/2562/service/innovation.yaml", "status: unchanged\n", "status: same\n")
+    edit(project, "rubrics/2562/service/innovation.yaml", "status: unmarked\n", "status: same\n")
     run = lertrat(project, "check")
     assert run.code == 1
     assert [line.split(":")[0] for line in run.stderr.splitlines()[:-1]] == ["rubrics/2562/service/innovation.yaml"]
