@@ -95,6 +95,9 @@ def visits(built_site) -> Visits:
             page.locator(".md-search__input").click()
             page.keyboard.type(query)
             page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            # The results fade in: measure contrast once every transition has finished.
+            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=15000)
+            page.wait_for_timeout(300)
             found.search_results[lang] = page.locator(".md-search-result__item").count()
             key = f"{start} (search results for {query!r})"
             found.pages.append(key)
