@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from . import DOCS_DIR, generate, load_catalog, project_root
-from .errors import ContentError
+from .errors import ContentError, warnings_report
 from .schema import write_schemas
 from .writer import HandWrittenFileError, clean
 
@@ -28,6 +28,8 @@ def _check(root: Path) -> int:
     branches = sum(len(y.branches) for y in catalog.years)
     winners = sum(len(w.model.winners) for w in catalog.winners)
     unpsa = len(catalog.unpsa.awards) if catalog.unpsa else 0
+    if catalog.warnings:
+        print(warnings_report(catalog.warnings), file=sys.stderr)
     print(
         f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s), "
         f"{len(catalog.agencies)} agencies, {winners} winner(s), {unpsa} UNPSA award(s)."
@@ -55,7 +57,9 @@ def _mkdocs(root: Path, *args: str, quiet: bool = False) -> int:
 
 def _build(root: Path, site_dir: Path) -> int:
     """Build into a fresh folder beside site/ and swap it in only when the build succeeded."""
-    generate(root)
+    catalog, _ = generate(root)
+    if catalog.warnings:
+        print(warnings_report(catalog.warnings), file=sys.stderr)
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
