@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from assesscases import CASES, catalog, cost_outcome, entries, outcome, spec
 
 from generator import assess
+
+from assesscases import CASES, catalog, cost_outcome, entries, outcome, spec
 
 
 @pytest.mark.parametrize("case", CASES["self_assessment"], ids=lambda c: c["name"])

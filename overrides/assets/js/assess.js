@@ -284,7 +284,9 @@
       if (data.assess && lastAssess) {
         var form = answers(document.getElementById("lr-assess"));
         var percents = {};
-        lastAssess.dimensions.forEach(function (d) { percents[d.id] = d.percent === null ? "" : showPercent(d.percent); });
+        if (data.assess.mode === "rubric") {
+          lastAssess.dimensions.forEach(function (d) { percents[d.id] = d.percent === null ? "" : showPercent(d.percent); });
+        }
         $all(document, "#lr-assess tr[data-row]").forEach(function (tr) {
           var id = tr.getAttribute("data-row");
           var max = tr.children[2] ? tr.children[2].textContent : "";
