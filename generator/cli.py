@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
     commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay)")
+    new_year_cmd = commands.add_parser("new-year", help="start a programme year from a copy of the latest one, with TODO where it must be reviewed")
+    new_year_cmd.add_argument("year", help="the new programme year, Buddhist Era (e.g. 2567)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the YAML formats (for editors)")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema/)")
     schema.add_argument("--stdout", action="store_true", help="print the schemas as one JSON document instead")
@@ -106,6 +108,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             generate(root)
             return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+        if args.command == "new-year":
+            from .newyear import NewYearError, checklist, new_year
+
+            try:
+                created = new_year(root, args.year)
+            except NewYearError as error:
+                print(f"lertrat new-year: {error}", file=sys.stderr)
+                return 1
+            print(checklist(created))
+            return 0
         if args.command == "clean":
             removed = clean(root / DOCS_DIR)
             print(f"removed {len(removed)} generated page(s) from {DOCS_DIR}/")

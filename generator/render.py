@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import assess, assess_page, changes
+from . import assess, assess_page, changes, placeholders
 from .catalog import Catalog
 from .models import TODO
 from .slugs import slugify
@@ -185,6 +185,7 @@ def _environment() -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.globals["applies"] = applies
     env.tests["applies_to_type"] = applies
+    env.tests["placeholder"] = placeholders.is_placeholder
     env.globals["has_self_assessment"] = lambda year, branch, item: assess_page.has_page(f"{year}/{branch.id}/{item.id}", branch, item)
     env.globals["assess_rows"] = assess_page.rows
     env.globals["assess_options"] = assess_page.requested_options
