@@ -54,7 +54,12 @@ def on_page_markdown(markdown, page, **_):
 
 def _src(item) -> str:
     """The Thai source path of a page, or of a section's index page."""
-    page = item.children[0] if isinstance(item, Section) and item.children else item
+    if isinstance(item, Section) and item.children:
+        pages = [c for c in item.children if not isinstance(c, Section)]
+        index = [c for c in pages if re.search(r"(^|/)index(\.[a-z]{2})?\.md$", getattr(getattr(c, "file", None), "src_uri", "") or "")]
+        page = (index or pages or item.children)[0]
+    else:
+        page = item
     return re.sub(r"\.[a-z]{2}\.md$", ".md", getattr(getattr(page, "file", None), "src_uri", "") or "")
 
 

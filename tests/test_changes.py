@@ -125,7 +125,7 @@ def test_a_renamed_type_is_matched_through_previous_id(project):
     assert diff.renamed and diff.old.model.id == "innovation"
     assert "innovation" not in {t.model.id for t in service.removed} | {t.model.id for t in service.added}
     page = next(p for p in render_site(catalog) if p.path == "changes.en.md").content
-    assert "renamed from [Service Innovation](2562/service/innovation.md)" in page
+    assert "renamed from [Service Innovation](2562/service/innovation/index.md)" in page
 
 
 def test_previous_id_must_name_a_type_of_the_year_before(project):
