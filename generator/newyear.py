@@ -39,6 +39,7 @@ class Counts:
     types: int = 0
     steps: int = 0
     sources: int = 0
+    others: list[str] = field(default_factory=list)
 
 
 class _Edits:
@@ -163,6 +164,12 @@ def _branch_file(text: str, branch: str, counts: Counts) -> str:
     return edits.result()
 
 
+def _other_file(text: str, counts: Counts) -> str:
+    edits = _Edits(text)
+    _source(edits, edits.root, counts)
+    return edits.result()
+
+
 def _type_file(text: str, counts: Counts) -> str:
     edits = _Edits(text)
     root = edits.root
@@ -230,6 +237,9 @@ def new_year(root: Path, year_text: str) -> Created:
         text = path.read_text(encoding="utf-8")
         if rel.as_posix() == "year.yaml":
             files[rel] = _year_file(text, latest, year, counts)
+        elif len(rel.parts) == 1:  # another file of the year (e.g. the award-type finder)
+            files[rel] = _other_file(text, counts)
+            counts.others.append(rel.as_posix())
         elif rel.name == "branch.yaml":
             files[rel] = _branch_file(text, rel.parent.as_posix(), counts)
         else:
@@ -269,6 +279,8 @@ def checklist(created: Created) -> str:
     lines.append(f"  [ ] every award type's status ({c.types} × TODO): new, unchanged or revised as the new source marks it, and what changed under `changes:`")
     if c.steps:
         lines.append(f"  [ ] assessment steps ({c.steps} × TODO status): as the new source marks them, with `before:` where a step changed")
+    for other in c.others:
+        lines.append(f"  [ ] {f}{other}: check it against the new year's award types and conditions")
     lines += [
         "  [ ] rubrics, points, conditions, score rules and bands: compare each with the new source",
         f"  [ ] sources ({c.sources} × TODO): the document and section each file now comes from",

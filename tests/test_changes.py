@@ -70,6 +70,9 @@ def _year_before(project, year: int = 2565) -> None:
     """A copy of 2566 as if it were the year before, so that 2566's badges can be checked."""
     shutil.copytree(project / "rubrics/2566", project / f"rubrics/{year}")
     edit(project, f"rubrics/{year}/year.yaml", "year: 2566", f"year: {year}")
+    for extra in (project / f"rubrics/{year}").glob("*.yaml"):
+        if extra.name != "year.yaml":
+            extra.unlink()  # the finder of the year before is not needed here
     shutil.rmtree(project / "rubrics/2562")
 
 
@@ -117,6 +120,8 @@ def test_a_renamed_type_is_matched_through_previous_id(project):
     (project / "rubrics/2566/service/service-innovation.yaml").write_text(text, encoding="utf-8")
     old.unlink()
     shutil.rmtree(project / "rubrics/winners")  # winners name the old id
+    finder = project / "rubrics/2566/finder.yaml"
+    finder.write_text(finder.read_text(encoding="utf-8").replace("service/innovation", "service/service-innovation"), encoding="utf-8")
     run = lertrat(project, "check")
     assert run.code == 0, run.output
     catalog = load_catalog(project)
