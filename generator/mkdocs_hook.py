@@ -3,6 +3,7 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
+After the build, make the search index Thai-aware and split it per language (``search.py``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from generator import generate
 from generator.errors import ContentError
 from generator.nav import nav_hints
+from generator.search import rewrite_site_index
 from generator.writer import HandWrittenFileError
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
@@ -84,3 +87,16 @@ def on_nav(nav, config, files, **_):
     order, titles = _hints
     _arrange(nav.items, order, titles, config.theme.get("language", "th"))
     return nav
+
+
+@event_priority(-200)
+def on_post_build(config, **_):
+    """Runs after mkdocs-static-i18n's own ``on_post_build`` (priority -100), which builds the
+    other languages and only then writes the merged search index; during those nested builds
+    the plugin is ``building`` and the index is not final yet."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
+    others = getattr(i18n, "build_languages", None) or []
+    rewrite_site_index(Path(config.site_dir), default, others)
