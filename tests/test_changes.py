@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 
-from test_cli_errors import edit
-
 from generator.catalog import load_catalog
 from generator.changes import consecutive_pairs
 from generator.render import labels, render_site
 
 from conftest import REPO, lertrat
 from htmltext import norm
+from test_cli_errors import edit
 
 WORDS = labels()
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import yaml
-from test_cli_errors import edit
 
 from generator.render import labels
 
 from conftest import lertrat
+from test_cli_errors import edit
 
 WARNING = re.compile(r"^(rubrics/\S+):(\d+):(\d+): (\S+): warning: (.+)$")
 
