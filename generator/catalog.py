@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import placeholders
+from .changes import check_years
 from .errors import ContentError, Location, Problem
 from .models import (
     BE_YEAR_MAX,
@@ -97,6 +99,7 @@ class Catalog:
     agencies: tuple[Agency, ...] = ()
     winners: tuple[WinnersEntry, ...] = ()  # newest first
     unpsa: UnpsaList | None = None
+    warnings: tuple[Problem, ...] = ()  # placeholders left, status badges that contradict the data
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.agencies if a.id == agency_id)
@@ -119,6 +122,8 @@ def load_catalog(root: Path) -> Catalog:
     def load(path: Path) -> LoadedFile | None:
         loaded, found = load_yaml(path, _shown(path, root))
         problems.extend(found)
+        if loaded is not None and not found:
+            problems.extend(placeholders.find(loaded))
         return loaded if not found else None
 
     def misplaced(path: Path, why: str) -> None:
@@ -200,13 +205,17 @@ def load_catalog(root: Path) -> Catalog:
             finder, form = _load_finder_and_form(year_dir, root, load, folder_year, branches, problems)
             years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order)), finder, form))
     _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems)
-    if problems:
+    ordered = tuple(sorted(years, key=lambda y: -y.year))
+    if not any(not p.warning for p in problems):
+        problems.extend(check_years(ordered))
+    if any(not p.warning for p in problems):
         raise ContentError(problems)
     return Catalog(
-        tuple(sorted(years, key=lambda y: -y.year)),
+        ordered,
         tuple(agencies),
         tuple(sorted(winners, key=lambda w: -w.year)),
         unpsa[0] if unpsa else None,
+        tuple(sorted(problems, key=Problem.sort_key)),
     )
 
 

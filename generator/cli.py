@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from . import DOCS_DIR, generate, load_catalog, project_root
-from .errors import ContentError
+from .errors import ContentError, warnings_report
 from .schema import write_schemas
 from .writer import HandWrittenFileError, clean
 
@@ -28,6 +28,8 @@ def _check(root: Path) -> int:
     branches = sum(len(y.branches) for y in catalog.years)
     winners = sum(len(w.model.winners) for w in catalog.winners)
     unpsa = len(catalog.unpsa.awards) if catalog.unpsa else 0
+    if catalog.warnings:
+        print(warnings_report(catalog.warnings), file=sys.stderr)
     print(
         f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s), "
         f"{len(catalog.agencies)} agencies, {winners} winner(s), {unpsa} UNPSA award(s)."
@@ -66,7 +68,9 @@ def _source_date_epoch(root: Path) -> str:
 
 def _build(root: Path, site_dir: Path) -> int:
     """Build into a fresh folder beside site/ and swap it in only when the build succeeded."""
-    generate(root)
+    catalog, _ = generate(root)
+    if catalog.warnings:
+        print(warnings_report(catalog.warnings), file=sys.stderr)
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
     commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay)")
+    new_year_cmd = commands.add_parser("new-year", help="start a programme year from a copy of the latest one, with TODO where it must be reviewed")
+    new_year_cmd.add_argument("year", help="the new programme year, Buddhist Era (e.g. 2567)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the YAML formats (for editors)")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema/)")
     schema.add_argument("--stdout", action="store_true", help="print the schemas as one JSON document instead")
@@ -114,6 +120,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             generate(root)
             return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+        if args.command == "new-year":
+            from .newyear import NewYearError, checklist, new_year
+
+            try:
+                created = new_year(root, args.year)
+            except NewYearError as error:
+                print(f"lertrat new-year: {error}", file=sys.stderr)
+                return 1
+            print(checklist(created))
+            return 0
         if args.command == "clean":
             removed = clean(root / DOCS_DIR)
             print(f"removed {len(removed)} generated page(s) from {DOCS_DIR}/")

@@ -39,7 +39,7 @@ class Problem:
 
 
 class ContentError(Exception):
-    """The content has problems; carries all of them so they are reported together."""
+    """The content has problems; carries all of them (and any warnings) so they are reported together."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=Problem.sort_key)
@@ -47,6 +47,15 @@ class ContentError(Exception):
 
     def report(self) -> str:
         lines = [str(p) for p in self.problems]
-        count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+        count = sum(1 for p in self.problems if not p.warning)
+        warnings = len(self.problems) - count
+        also = f" (and {warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found{also}; nothing was written.")
         return "\n".join(lines)
+
+
+def warnings_report(warnings: list[Problem] | tuple[Problem, ...]) -> str:
+    """Warnings do not stop anything; they are listed in the same form as problems, then counted."""
+    lines = [str(p) for p in sorted(warnings, key=Problem.sort_key)]
+    lines.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: the content is valid, but these need attention.")
+    return "\n".join(lines)

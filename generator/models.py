@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, WrapValidator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_TEXT = 5000
@@ -21,6 +21,22 @@ CE_OFFSET = 543  # 2566 BE = 2023 CE
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _LATIN = re.compile(r"[A-Za-z]")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]{0,40}>?")
+
+
+# An explicit "still to be filled in" value (``lertrat new-year`` writes it where a new
+# programme year must be reviewed). It is accepted where noted and reported as a warning.
+TODO = "TODO"
+
+
+def _or_todo(value: object, handler):
+    return TODO if value == TODO else handler(value)
+
+
+def _todo_schema(schema: dict) -> WithJsonSchema:
+    return WithJsonSchema({"anyOf": [schema, {"const": TODO, "description": "A placeholder still to be filled in."}]})
+
+
+Status = Literal["new", "unchanged", "revised", "TODO"]
 
 
 class Model(BaseModel):
@@ -154,6 +170,7 @@ class Calculation(Model):
     inputs: Annotated[list[CalculationInput], Field(min_length=1)]
     formula: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9+*()\s.-]+$"), Field(description="Arithmetic over the input letters, e.g. '(A + B + C) * D'.")]
     result: Text
+    result_unit: Text | None = Field(default=None, description="The unit of the result (e.g. baht), shown by the calculator.")
 
 
 class Term(Model):
@@ -171,7 +188,7 @@ class ProcessStep(Model):
     name: Text
     text: Text
     before: Text | None = Field(default=None, description="What the step was before, when the source shows the old process.")
-    status: Literal["new", "unchanged", "revised"] = "unchanged"
+    status: Status = "unchanged"
 
 
 class IndicatorGroup(Model):
@@ -192,9 +209,13 @@ class AwardType(Model):
     order: Order
     name: Text
     status: Annotated[
-        Literal["new", "unchanged", "revised", "unmarked"],
-        Field(description="As the source marks it, relative to the year before; 'unmarked' when the source does not say (pages then show no badge)."),
+        Literal["new", "unchanged", "revised", "unmarked", "TODO"],
+        Field(description="As the source marks it, relative to the year before; 'unmarked' when the source does not say (pages then show no badge); TODO: not yet reviewed."),
     ]
+    previous_id: Slug | None = Field(
+        default=None,
+        description="The id this type had in the programme year before it in the data, when the id changed (a renamed type).",
+    )
     definition: Text
     target_group: Text | None = Field(default=None, description="Who this type is for (กลุ่มเป้าหมาย).")
     administered_by: Text | None = Field(default=None, description="When another office runs this type, its name.")
@@ -230,6 +251,10 @@ class Rule(Model):
     comparison: Literal[">=", ">"] | None = None
     value: Annotated[Decimal | None, Field(ge=0)] = None
     unit: Literal["percent", "points"] | None = None
+    results_category: Slug | None = Field(
+        default=None,
+        description="For related-results and other-results: the category whose results are measured (PMQA: category-7); it cannot be the requested one.",
+    )
 
 
 class ScoreBand(Model):
@@ -245,6 +270,10 @@ class ScoreBand(Model):
 
 class ScoringRule(Model):
     summary: Text
+    full_marks: Points | None = Field(
+        default=None,
+        description="Full marks of the total score when the types have no rubric of their own (PMQA: 500); bounds the self-assessment.",
+    )
     rules: list[Rule] = []
     bands: list[ScoreBand] = []
 
@@ -265,7 +294,7 @@ class Figure(Model):
 
     id: Slug
     label: Text
-    value: Decimal
+    value: Annotated[Decimal, WrapValidator(_or_todo), _todo_schema({"type": "number"})]
     unit: Text
     year: BEYear | None = None
     notes: Notes = []
@@ -308,8 +337,8 @@ class YearStatistics(Model):
     """Applications and awards of one programme year, as the source's statistics give them."""
 
     year: BEYear
-    applications: Annotated[int, Field(ge=0)]
-    awards: Annotated[int, Field(ge=0)]
+    applications: Annotated[int, Field(ge=0), WrapValidator(_or_todo), _todo_schema({"type": "integer", "minimum": 0})]
+    awards: Annotated[int, Field(ge=0), WrapValidator(_or_todo), _todo_schema({"type": "integer", "minimum": 0})]
     notes: Notes = []
 
 
@@ -319,6 +348,9 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 def _iso_date(value: str) -> str:
     """``YYYY-MM-DD`` or ``YYYY-MM`` in the Common Era; a real date; not a BE year by mistake."""
     import datetime
+
+    if value == TODO:
+        return value
 
     match = _DATE.match(value)
     if not match:
@@ -335,7 +367,7 @@ def _iso_date(value: str) -> str:
     return value
 
 
-IsoDate = Annotated[str, AfterValidator(_iso_date), Field(description="YYYY-MM-DD or YYYY-MM, Common Era (2566 BE = 2023).")]
+IsoDate = Annotated[str, AfterValidator(_iso_date), Field(description="YYYY-MM-DD or YYYY-MM, Common Era (2566 BE = 2023); TODO while not yet known.")]
 
 
 class Milestone(Model):

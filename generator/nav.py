@@ -31,6 +31,7 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     order[Paths.winners_index()] = 100
     titles["winners"] = words["winners"]
     order[Paths.agencies()] = 101
+    order[Paths.changes()] = 99
     titles["agencies"] = words["agencies"]
     for index, entry in enumerate(catalog.winners, start=1):
         order[Paths.winners_year(entry.year)] = index

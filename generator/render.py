@@ -19,7 +19,9 @@ from typing import Any
 import jinja2
 import yaml
 
+from . import assess, assess_page, changes, placeholders
 from .catalog import Catalog
+from .models import TODO
 from .slugs import slugify
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -127,6 +129,14 @@ class Paths:
     def agencies() -> str:
         return "agencies/index.md"
 
+    @staticmethod
+    def self_assessment(year: int | str, branch: str, award_type: str) -> str:
+        return f"{year}/{branch}/{award_type}/self-assessment.md"
+
+    @staticmethod
+    def changes() -> str:
+        return "changes.md"
+
 
 class Links:
     """The same addresses as ``Paths``, as relative links from the page being rendered."""
@@ -216,6 +226,11 @@ def _environment() -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.globals["applies"] = applies
     env.tests["applies_to_type"] = applies
+    env.tests["placeholder"] = placeholders.is_placeholder
+    env.globals["has_self_assessment"] = lambda year, branch, item: assess_page.has_page(f"{year}/{branch.id}/{item.id}", branch, item)
+    env.globals["assess_rows"] = assess_page.rows
+    env.globals["assess_options"] = assess_page.requested_options
+    env.globals["assess_json"] = assess_page.page_json
     return env
 
 
@@ -317,9 +332,9 @@ class _Renderer:
                 url=Urls(path),
                 page_url="/" + ("" if lang == DEFAULT_LANG else f"{lang}/") + Urls.of(path),
                 type_names=type_names,
-                number=number,
-                quantity=quantity,
-                when=lambda m, _lang=lang: format_span(m.date, m.end, _lang, m.part),
+                number=lambda v, _w=self.words[lang]: _w["placeholder"] if v == TODO else number(v),
+                quantity=lambda v, unit, _w=self.words[lang]: _w["placeholder"] if v == TODO else quantity(v, unit),
+                when=lambda m, _lang=lang, _w=self.words[lang]: _w["placeholder"] if m.date == TODO else format_span(m.date, m.end, _lang, m.part),
                 **self.lookups[lang],
                 catalog=self.catalog,
                 **context,
@@ -340,6 +355,12 @@ class _Renderer:
                     self.emit("type.md.j2", path, item.source_file, year=year, branch=branch, item=item)
                     checklist = Paths.checklist(year.year, b, item.model.id)
                     self.emit("checklist.md.j2", checklist, f"{item.source_file} and {branch.source_file}", year=year, branch=branch, item=item, form=_form_for(year, b))
+                    key = f"{year.year}/{b}/{item.model.id}"
+                    spec = assess.spec(key, branch.model, item.model)
+                    cost = assess.cost_spec(key, item.model.calculation) if item.model.calculation else None
+                    if spec or cost:
+                        page = Paths.self_assessment(year.year, b, item.model.id)
+                        self.emit("self_assessment.md.j2", page, item.source_file, year=year, branch=branch, item=item, spec=spec, cost=cost)
             refs = _condition_refs(year)
             if year.finder is not None:
                 self.emit("finder.md.j2", Paths.finder(year.year), year.finder.source_file, year=year, finder=year.finder.model, refs=refs)
@@ -348,6 +369,8 @@ class _Renderer:
                 self.emit("readiness_form.md.j2", Paths.readiness_form(year.year), year.form.source_file, year=year, form=year.form.model, branch=form_branch, finder=year.finder.model, refs=refs)
             if any(br.model.application for br in year.branches):
                 self.emit("apply.md.j2", Paths.apply(year.year), year.source_file, year=year)
+        if len(self.catalog.years) > 1:
+            self.emit("changes.md.j2", Paths.changes(), "rubrics/", comparisons=changes.consecutive_pairs(self.catalog.years))
         if self.catalog.winners or self.catalog.unpsa:
             self.emit("winners_index.md.j2", Paths.winners_index(), "rubrics/winners/")
         for entry in self.catalog.winners:

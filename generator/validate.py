@@ -17,6 +17,7 @@ from .models import (
     BE_YEAR_MAX,
     BE_YEAR_MIN,
     CE_OFFSET,
+    TODO,
     AgencyList,
     AwardType,
     Branch,
@@ -258,12 +259,13 @@ class Checker:
         self.unique_ids(item.milestones, ("milestones",), "milestone")
         for index, milestone in enumerate(item.milestones):
             self.milestone_range(index, milestone)
-            if milestone.end is not None and (len(milestone.end) != len(milestone.date)):
+            if milestone.end is not None and TODO not in (milestone.date, milestone.end) and (len(milestone.end) != len(milestone.date)):
                 self.report(("milestones", index, "end"), "the start and end of a range must both be days (YYYY-MM-DD) or both be months (YYYY-MM)")
-            if milestone.part is not None and len(milestone.date) != 7:
+            if milestone.part is not None and milestone.date != TODO and len(milestone.date) != 7:
                 self.report(("milestones", index, "part"), f"'part: {milestone.part}' describes a month; expected date as YYYY-MM")
             self.milestone_in_year(index, milestone, item.year)
-            if index and _start_day(milestone) < _start_day(item.milestones[index - 1]):
+            placeholder = TODO in (milestone.date, item.milestones[index - 1].date) if index else True
+            if not placeholder and _start_day(milestone) < _start_day(item.milestones[index - 1]):
                 self.report(("milestones", index, "date"), f"found {milestone.date} after {item.milestones[index - 1].date}; expected milestones in date order")
         for index, row in enumerate(item.statistics):
             if row.awards > row.applications:
@@ -286,11 +288,11 @@ class Checker:
         ce = be_year - CE_OFFSET
         for key in ("date", "end"):
             value = getattr(milestone, key)
-            if value is not None and not ce - 2 <= int(value[:4]) <= ce + 1:
+            if value not in (None, TODO) and not ce - 2 <= int(value[:4]) <= ce + 1:
                 self.report(("milestones", index, key), f"found {value}, far from programme year {be_year} ({ce} CE); expected a date from {ce - 2} to {ce + 1} (Common Era)")
 
     def milestone_range(self, index: int, milestone: Milestone) -> None:
-        if milestone.end is not None and milestone.end < milestone.date:
+        if milestone.end is not None and TODO not in (milestone.date, milestone.end) and milestone.end < milestone.date:
             self.report(("milestones", index, "end"), f"the range ends on {milestone.end}, before it starts on {milestone.date}; expected end to be on or after date")
 
     def agencies(self, item: AgencyList) -> None:
@@ -346,7 +348,19 @@ class Checker:
                 self.report(("scoring", "rules", index), f"a computable rule needs measure, comparison, value and unit together; found {', '.join(given)} without {missing}")
             if rule.unit == "percent" and rule.value is not None and rule.value > 100:
                 self.report(("scoring", "rules", index, "value"), f"found {rule.value} percent, expected a percentage from 0 to 100")
+            if rule.unit == "points" and rule.value is not None and scoring.full_marks is not None and rule.value > scoring.full_marks:
+                self.report(("scoring", "rules", index, "value"), f"found {rule.value} points, expected no more than the full marks {scoring.full_marks}")
+            if rule.results_category is not None:
+                categories = [c.id for c in item.categories]
+                if rule.measure not in ("related-results", "other-results"):
+                    self.report(("scoring", "rules", index, "results_category"), f"found a results category on a rule that measures '{rule.measure}'; expected it only with measure related-results or other-results")
+                elif rule.results_category not in categories:
+                    self.report(("scoring", "rules", index, "results_category"), f"found '{rule.results_category}', which is not a category of this branch; expected one of: {', '.join(categories) or '(none)'}")
+            elif rule.measure in ("related-results", "other-results"):
+                self.report(("scoring", "rules", index), f"a rule that measures '{rule.measure}' needs 'results_category', the category whose results it measures")
         for index, band in enumerate(scoring.bands):
+            if scoring.full_marks is not None and band.max > scoring.full_marks:
+                self.report(("scoring", "bands", index, "max"), f"the band ends at {band.max}, above the full marks {scoring.full_marks}; expected at most {scoring.full_marks}")
             if band.min > band.max:
                 self.report(("scoring", "bands", index, "max"), f"the band ends at {band.max}, before it starts at {band.min}; expected max to be at least min")
             for other in scoring.bands[:index]:

@@ -108,7 +108,7 @@ def test_every_problem_of_every_file_is_reported_together(project):
     assert lines[-1] == "3 problems found; nothing was written."
     assert lines[0].startswith(f"{BRANCH}:2:5: id: found 'Service', expected an id of lowercase letters")
     assert lines[1].startswith("rubrics/2566/service/broken.yaml:2:1: (file): not valid YAML")
-    assert lines[2] == f"{INNOVATION}:7:9: status: found 'old', expected one of: 'new', 'unchanged', 'revised' or 'unmarked'"
+    assert lines[2] == f"{INNOVATION}:7:9: status: found 'old', expected one of: 'new', 'unchanged', 'revised', 'unmarked' or 'TODO'"
     assert "Traceback" not in run.output
 
 
