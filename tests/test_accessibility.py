@@ -32,7 +32,7 @@ LANG_PROBLEMS_JS = """() => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode, text = node.nodeValue.trim();
-      if (!text || /^https?:\\/\\/\\S+$/.test(text) || node.parentElement.closest('script, style, code, pre, svg')) continue;  // a web address is in no language
+      if (!text || /^https?:\\/\\/\\S+$/.test(text) || node.parentElement.closest('script, style, code, pre, svg, noscript')) continue;  // a web address is in no language; noscript is raw text while scripts run
       const lang = (node.parentElement.closest('[lang]') || document.documentElement).lang;
       if (thai.test(text) && lang !== 'th') problems.push(`Thai text marked ${lang}: ${text.slice(0, 60)}`);
       if (latin.test(text) && lang !== 'en') problems.push(`Latin text marked ${lang}: ${text.slice(0, 60)}`);
