@@ -21,6 +21,7 @@ import yaml
 
 from .catalog import Catalog
 from .slugs import slugify
+from .urls import relpath
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGS = ("th", "en")
@@ -39,7 +40,7 @@ class Page:
 @cache
 def labels() -> dict[str, dict[str, str]]:
     with open(Path(__file__).parent / "labels.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: read once per build, but not slowly
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#+!|{}])")
@@ -104,6 +105,18 @@ class Paths:
     def agencies() -> str:
         return "agencies/index.md"
 
+    @staticmethod
+    def timeline(year: int | str) -> str:
+        return f"{year}/timeline.md"
+
+    @staticmethod
+    def agency(agency_id: str) -> str:
+        return f"agencies/{agency_id}.md"
+
+    @staticmethod
+    def data() -> str:
+        return "data.md"
+
 
 class Links:
     """The same addresses as ``Paths``, as relative links from the page being rendered."""
@@ -113,7 +126,7 @@ class Links:
 
     def __getattr__(self, name: str) -> Any:
         target = getattr(Paths, name)
-        return lambda *args: posixpath.relpath(target(*args), posixpath.dirname(self.here) or ".")
+        return lambda *args: relpath(target(*args), posixpath.dirname(self.here) or ".")
 
 
 def number(value: object) -> str:
@@ -168,6 +181,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a render; skip a stat per page
     )
     env.filters["md"] = escape_md
     env.filters["h"] = escape_html
@@ -179,8 +193,9 @@ def _environment() -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, when: Any = None):
         self.catalog = catalog
+        self.when = when  # timeline.BuildDate: the date "past" and "next" are marked against
         self.env = _environment()
         self.pages: list[Page] = []
         self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
@@ -227,37 +242,12 @@ class _Renderer:
         def unpsa_year(be: int) -> str:
             return f"{be - 543} (พ.ศ. {be})" if lang == "th" else str(be - 543)
 
-        def achievements(agency_id: str) -> list[str]:
-            lines = []
-            for entry in catalog.winners:
-                w = entry.model
-                for h in w.honours:
-                    if h.agency == agency_id:
-                        lines.append(f"{year_label(w.year)}: {words['honour_award']}")
-                for item in w.winners:
-                    if agency_id in (item.agency, *item.partners):
-                        title = f" — {getattr(item.title, lang)}" if item.title else ""
-                        lines.append(f"{year_label(w.year)}: {award_label(item, w.year)}{title}")
-                for top in w.top_agencies:
-                    if agency_id in top.agencies:
-                        lines.append(words["top_listed"].format(branch=branch_name(top.branch), **{"from": year_label(top.from_year), "to": year_label(top.to_year)}))
-                for area in w.model_areas:
-                    for project in area.projects:
-                        if agency_id in project.agencies:
-                            lines.append(words["model_project"].format(title=getattr(project.title, lang)))
-            if catalog.unpsa:
-                for award in catalog.unpsa.awards:
-                    if award.agency == agency_id:
-                        lines.append(f"UNPSA {award.year - 543}: {getattr(award.title, lang)}")
-            return lines
-
         return {
             "agency_label": agency_label,
             "branch_name": branch_name,
             "award_label": award_label,
             "year_label": year_label,
             "unpsa_year": unpsa_year,
-            "achievements": achievements,
         }
 
     def emit(self, template: str, path: str, source: str, **context: Any) -> None:
@@ -286,6 +276,9 @@ class _Renderer:
             self.pages.append(Page(localized(path, lang), source, banner + text))
 
     def run(self) -> list[Page]:
+        from .archive_pages import ArchivePages  # timelines, winners showcase, agency pages, open data
+
+        archive_pages = ArchivePages(self)
         self.emit("home.md.j2", Paths.home(), "rubrics/", years=self.catalog.years)
         for year in self.catalog.years:
             self.emit("year.md.j2", Paths.year(year.year), year.source_file, year=year)
@@ -301,12 +294,11 @@ class _Renderer:
             self.emit("winners_year.md.j2", Paths.winners_year(entry.year), entry.source_file, entry=entry)
         if self.catalog.unpsa:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
-        if self.catalog.agencies:
-            ordered = sorted(self.catalog.agencies, key=lambda a: a.name.th)
-            self.emit("agencies.md.j2", Paths.agencies(), "rubrics/agencies.yaml", agencies=ordered)
+        archive_pages.run()
         return self.pages
 
 
-def render_site(catalog: Catalog) -> list[Page]:
-    """Every generated page of the site, in both languages."""
-    return _Renderer(catalog).run()
+def render_site(catalog: Catalog, when: Any = None) -> list[Page]:
+    """Every generated page of the site, in both languages. ``when`` (a ``timeline.BuildDate``)
+    is the date timelines are marked against; by default the newest milestone's."""
+    return _Renderer(catalog, when).run()
