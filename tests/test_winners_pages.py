@@ -174,3 +174,17 @@ def test_links_of_the_archive_pages_lead_somewhere(built_site, url):
     for prefix in PREFIX.values():
         page = page_path(built_site, prefix + url)
         assert broken_links(built_site, page) == [], page
+
+
+def test_agency_pages_stay_out_of_the_search_index_but_their_names_are_found(built_site):
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [d["location"] for d in docs]
+    assert not [loc for loc in locations if re.match(r"^(en/)?agencies/[a-z0-9-]+/", loc)]
+    agencies_page = " ".join(d["text"] for d in docs if re.match(r"^(en/)?agencies/(#|$)", d["location"]))
+    for agency in CATALOG.agencies:
+        assert agency.name.en in html.unescape(agencies_page)
+    winners_pages = html.unescape(" ".join(d["text"] for d in docs if d["location"].startswith(("winners/", "en/winners/"))))
+    for award in ARCHIVE.awards:
+        assert award.winner.title is None or norm(award.winner.title.en) in norm(winners_pages)
