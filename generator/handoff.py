@@ -11,6 +11,7 @@ and under ``mkdocs serve`` or a plain ``mkdocs build``, the hook generates as be
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -25,10 +26,16 @@ PACKAGE = Path(__file__).parent
 
 
 def fingerprint(root: Path, package: Path = PACKAGE) -> tuple:
-    """What the generated pages depend on."""
-    watched = [root / "rubrics", package / "templates", package / "labels.yaml"]
-    files = [p for w in watched for p in ([w] if w.is_file() else sorted(w.rglob("*"))) if p.is_file()]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    """What the generated pages depend on: the files under rubrics/ (path, time, size) and
+    the templates and labels (path, content). Paths are relative, and the templates compared
+    by content, because ``python -m mkdocs`` may import the package from the project folder
+    while ``lertrat`` runs the installed one: the same files, in another place."""
+    content = sorted(p for p in (root / "rubrics").rglob("*") if p.is_file())
+    words = [package / "labels.yaml", *sorted((package / "templates").rglob("*.j2"))]
+    return (
+        tuple((p.relative_to(root).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in content),
+        tuple((p.relative_to(package).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in words if p.is_file()),
+    )
 
 
 @contextmanager

@@ -31,7 +31,7 @@ _downloads: tuple = ()  # (catalog, build date) for on_post_build
 def _fingerprint(root: Path) -> tuple:
     """What the generated pages depend on; mkdocs-static-i18n builds once per language,
     and the second build need not load and render everything again."""
-    return fingerprint(root, Path(__file__).parent)
+    return fingerprint(root)  # the templates and labels of the generator package that renders
 
 
 def on_pre_build(config, **_):
@@ -41,7 +41,7 @@ def on_pre_build(config, **_):
     if inputs == _inputs and (root / "content" / ".generated.json").is_file():
         return
     # `lertrat build` has just generated the pages from these very inputs: reuse its catalog.
-    catalog = receive(root, Path(__file__).parent)
+    catalog = receive(root)
     try:
         if catalog is None:
             catalog, _ = generate(root)
