@@ -19,7 +19,7 @@ from .catalog import Catalog
 from .chart import bar_chart
 from .downloads import CSV_COLUMNS, calendar_files, calendar_name, open_data_files, showcase_file
 from .models import Agency, YearStatistics
-from .render import DEFAULT_LANG, LANGS, Paths, format_date, format_span, number
+from .render import DEFAULT_LANG, LANGS, Paths, format_date, number
 from .timeline import BuildDate, catalog_build_date, mark, span
 from .urls import href, url_of
 
@@ -39,12 +39,9 @@ def nav_hidden(catalog: Catalog) -> set[str]:
     return {Paths.agency(a.id) for a in catalog.agencies}
 
 
-def newest_statistics(catalog: Catalog) -> tuple[Sequence[YearStatistics], str] | None:
-    """The statistics of the newest programme year that gives them, with its source file."""
-    for year in catalog.years:
-        if year.model.statistics:
-            return year.model.statistics, year.source_file
-    return None
+def newest_statistics(catalog: Catalog) -> Sequence[YearStatistics]:
+    """The statistics of the newest programme year that gives them (the winners page shows them)."""
+    return next((year.model.statistics for year in catalog.years if year.model.statistics), [])
 
 
 class ArchivePages:
@@ -117,7 +114,6 @@ class ArchivePages:
             "calendars": self.calendars,
             "calendar_name": lambda cal: calendar_name(cal, lang),
             "agencies_sorted": agencies_sorted,
-            "format_span": format_span,
         }
 
     def run(self) -> None:

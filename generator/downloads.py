@@ -13,6 +13,7 @@ import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -100,11 +101,16 @@ def site_files(catalog: Catalog, when: BuildDate, archive: Archive | None = None
     files.append(SiteFile(f"{DATA_DIR}/winners.json", _json(winners_json(catalog))))
     for year in catalog.years:
         files.append(SiteFile(f"{DATA_DIR}/rubrics-{year.year}.json", _json(rubrics_json(year))))
-    for name, schema in schemas().items():
-        files.append(SiteFile(f"{DATA_DIR}/schema/{name}", (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")))
+    files += [SiteFile(f"{DATA_DIR}/schema/{name}", data) for name, data in _schema_files().items()]
     for lang in LANGS:
         files.append(SiteFile(showcase_file(lang), json.dumps(showcase(archive, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
     return files
+
+
+@cache
+def _schema_files() -> dict[str, bytes]:
+    """The JSON Schemas as ``lertrat schema`` writes them (made once per process: pydantic takes a while)."""
+    return {name: (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8") for name, schema in schemas().items()}
 
 
 # --- calendars ---------------------------------------------------------------------------
@@ -119,12 +125,13 @@ def calendar_name(cal: CalendarFile, lang: str) -> str:
 
 
 def _calendar(cal: CalendarFile, when: BuildDate) -> bytes:
-    words = labels()
+    words = {lang: {k: v[lang] for k, v in labels().items()} for lang in LANGS}
 
     def describe(m: Milestone) -> str:
+        """Thai first, then English (the title too, since SUMMARY is Thai), with what the source left open."""
         blocks = []
         for lang in LANGS:
-            w = {k: v[lang] for k, v in words.items()}
+            w = words[lang]
             lines = [] if lang == "th" else [m.title.en]
             if m.text:
                 lines.append(getattr(m.text, lang))

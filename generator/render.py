@@ -40,7 +40,7 @@ class Page:
 @cache
 def labels() -> dict[str, dict[str, str]]:
     with open(Path(__file__).parent / "labels.yaml", encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: read once per build, but not slowly
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: the pure-Python reader is slow
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#+!|{}])")
@@ -225,17 +225,6 @@ class _Renderer:
             name = nearest(year, lambda b: b.model.name if b.model.id == branch_id else None)
             return getattr(name, lang) if name else branch_id
 
-        def award_label(winner: Any, year: int) -> str:
-            parts = [branch_name(winner.branch, year)]
-            if winner.type:
-                name = nearest(year, lambda b: b.model.id == winner.branch and next((t.model.name for t in b.types if t.model.id == winner.type), None))
-                parts += [getattr(name, lang)] if name else []
-            if winner.level:
-                options = lambda b: b.model.id == winner.branch and next((x.name for x in [*b.model.levels, *b.model.scoring.bands] if x.id == winner.level), None)  # noqa: E731
-                name = nearest(year, options)
-                parts += [getattr(name, lang)] if name else []
-            return " · ".join(parts)
-
         def year_label(be: int | str) -> str:
             return words["year_th"].format(be=be, ce=int(be) - 543)
 
@@ -245,7 +234,6 @@ class _Renderer:
         return {
             "agency_label": agency_label,
             "branch_name": branch_name,
-            "award_label": award_label,
             "year_label": year_label,
             "unpsa_year": unpsa_year,
         }
