@@ -20,7 +20,7 @@ from .chart import bar_chart
 from .downloads import CSV_COLUMNS, calendar_files, calendar_name, open_data_files, showcase_file
 from .models import Agency, YearStatistics
 from .render import DEFAULT_LANG, LANGS, Paths, format_date, number
-from .timeline import BuildDate, catalog_build_date, mark, span
+from .timeline import BuildDate, mark, newest_milestone, span
 from .urls import href, url_of
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ class ArchivePages:
         self.r = renderer
         catalog = renderer.catalog
         self.archive = Archive(catalog)
-        self.when: BuildDate = renderer.when or catalog_build_date(None, catalog)
+        # Without a build date (tests, golden pages), the data's own date: never the environment's.
+        self.when: BuildDate = renderer.when or newest_milestone([m for y in catalog.years for m in y.model.milestones])
         self.calendars = calendar_files(catalog)
         self.statistics = newest_statistics(catalog)
         newest = max(self.archive.by_year, default=None)

@@ -86,15 +86,14 @@ def _gz(data: bytes) -> int:
 
 
 def search_index(site: Path) -> dict[str, tuple[int, int]]:
-    """Bytes and gzipped bytes of the search index entries of each language."""
+    """Bytes and gzipped bytes of each language's search index, as written into the site
+    (one file per language, see generator/search.py; a merged index is split by location)."""
     per_lang: dict[str, list] = {lang: [] for lang in LANGS}
     config: dict = {}
-    for path in sorted((site / "search").glob("*.json")):
+    for path in sorted(site.rglob("search/search_index.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or "docs" not in data:
-            continue
         config = data.get("config", config)
-        for doc in data["docs"]:
+        for doc in data.get("docs", []):
             lang = next((x for x in LANGS[1:] if doc.get("location", "").startswith(f"{x}/")), LANGS[0])
             per_lang[lang].append(doc)
     result = {}

@@ -5,6 +5,8 @@ The folder layout is part of the format:
     rubrics/<year>/year.yaml               a programme year (Buddhist Era, e.g. 2566)
     rubrics/<year>/<branch>/branch.yaml    a branch of that year
     rubrics/<year>/<branch>/<type>.yaml    an award type of that branch
+    rubrics/<year>/finder.yaml             the year's "which award type fits" decision tree
+    rubrics/<year>/readiness-form.yaml     a printable self-assessment form (uses the finder)
 
 Nothing is returned unless every file is valid: problems are collected across all
 files and raised together as one ``ContentError``.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ContentError, Location, Problem
 from .models import (
@@ -25,11 +28,13 @@ from .models import (
     AgencyList,
     AwardType,
     Branch,
+    Finder,
     ProgrammeYear,
+    ReadinessForm,
     UnpsaList,
     WinnersYear,
 )
-from .validate import Checker, parse
+from .validate import Checker, check_finder, parse
 from .yaml_loader import LoadedFile, load_yaml
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -51,11 +56,22 @@ class BranchEntry:
 
 
 @dataclass(frozen=True)
+class FileEntry:
+    """A record that is a whole file (the finder, the readiness form)."""
+
+    model: Any
+    source_file: str
+    loaded: LoadedFile = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class YearEntry:
     model: ProgrammeYear
     source_file: str
     loaded: LoadedFile = field(repr=False, compare=False)
     branches: tuple[BranchEntry, ...] = ()
+    finder: FileEntry | None = None
+    form: FileEntry | None = None
 
     @property
     def year(self) -> int:
@@ -157,8 +173,8 @@ def load_catalog(root: Path) -> Catalog:
             misplaced(year_dir / "year.yaml", f"the folder 'rubrics/{year_dir.name}/' is not a Buddhist Era year between {BE_YEAR_MIN} and {BE_YEAR_MAX}{hint}; programme years are named in BE (2566 = 2023 CE)")
             continue
         for stray in sorted(year_dir.glob("*.yaml")):
-            if stray.name != "year.yaml":
-                misplaced(stray, f"'{stray.name}' is in the wrong folder; a year folder holds only year.yaml and one folder per branch (award types go in rubrics/{year_dir.name}/<branch>/)")
+            if stray.name not in YEAR_FILES:
+                misplaced(stray, f"'{stray.name}' is in the wrong folder; a year folder holds year.yaml, finder.yaml, readiness-form.yaml and one folder per branch (award types go in rubrics/{year_dir.name}/<branch>/)")
         year_file = year_dir / "year.yaml"
         if not year_file.is_file():
             misplaced(year_file, "the programme year has no year.yaml; expected one with 'year' and 'name'")
@@ -181,7 +197,8 @@ def load_catalog(root: Path) -> Catalog:
             for index, milestone in enumerate(year.milestones):
                 if milestone.branch is not None and milestone.branch not in branch_ids:
                     Checker(loaded, problems).report(("milestones", index, "branch"), f"found '{milestone.branch}', which is not a branch of {folder_year}; expected one of: {', '.join(branch_ids)}")
-            years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order))))
+            finder, form = _load_finder_and_form(year_dir, root, load, folder_year, branches, problems)
+            years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order)), finder, form))
     _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems)
     if problems:
         raise ContentError(problems)
@@ -191,6 +208,32 @@ def load_catalog(root: Path) -> Catalog:
         tuple(sorted(winners, key=lambda w: -w.year)),
         unpsa[0] if unpsa else None,
     )
+
+
+YEAR_FILES = ("year.yaml", "finder.yaml", "readiness-form.yaml")
+
+
+def _load_finder_and_form(year_dir, root, load, year, branches, problems) -> tuple[FileEntry | None, FileEntry | None]:
+    """The year's finder (a decision tree over its award types) and readiness form."""
+    finder = form = None
+    path = year_dir / "finder.yaml"
+    if path.is_file() and (loaded := load(path)) is not None and (model := parse(loaded, Finder, problems)) is not None:
+        types = {f"{b.model.id}/{t.model.id}": {c.id for c in (*t.model.eligibility, *t.model.conditions, *t.model.criteria)} for b in branches for t in b.types}
+        general = {b.model.id: {c.id for c in b.model.eligibility} for b in branches}
+        on_disk = {f"{d.name}/{f.stem}" for d in year_dir.iterdir() if d.is_dir() for f in d.glob("*.yaml") if f.name != "branch.yaml"}
+        broken = (on_disk - set(types)) | ({d.name for d in year_dir.iterdir() if d.is_dir()} - set(general))
+        check_finder(Checker(loaded, problems), model, year, types, general, broken)
+        finder = FileEntry(model, _shown(path, root).as_posix(), loaded)
+    path = year_dir / "readiness-form.yaml"
+    if path.is_file() and (loaded := load(path)) is not None and (model := parse(loaded, ReadinessForm, problems)) is not None:
+        checker = Checker(loaded, problems)
+        branch_ids = sorted(b.model.id for b in branches)
+        if model.branch not in branch_ids:
+            checker.report(("branch",), f"found '{model.branch}', which is not a branch of {year}; expected one of: {', '.join(branch_ids)}")
+        if not (year_dir / "finder.yaml").is_file():
+            checker.report(("part1",), f"Part 1 of the form is the year's finder, but rubrics/{year}/finder.yaml does not exist; expected that file")
+        form = FileEntry(model, _shown(path, root).as_posix(), loaded)
+    return finder, form
 
 
 def _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems) -> None:

@@ -3,6 +3,7 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
+After the build, make the search index Thai-aware and split it per language (``search.py``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from generator import generate
@@ -19,6 +21,7 @@ from generator.downloads import site_files
 from generator.errors import ContentError
 from generator.handoff import fingerprint, receive
 from generator.nav import nav_hints
+from generator.search import rewrite_site_index
 from generator.timeline import catalog_build_date
 from generator.writer import HandWrittenFileError
 
@@ -66,7 +69,12 @@ def on_page_markdown(markdown, page, **_):
 
 def _src(item) -> str:
     """The Thai source path of a page, or of a section's index page."""
-    page = item.children[0] if isinstance(item, Section) and item.children else item
+    if isinstance(item, Section) and item.children:
+        pages = [c for c in item.children if not isinstance(c, Section)]
+        index = [c for c in pages if re.search(r"(^|/)index(\.[a-z]{2})?\.md$", getattr(getattr(c, "file", None), "src_uri", "") or "")]
+        page = (index or pages or item.children)[0]
+    else:
+        page = item
     return re.sub(r"\.[a-z]{2}\.md$", ".md", getattr(getattr(page, "file", None), "src_uri", "") or "")
 
 
@@ -109,13 +117,26 @@ def on_nav(nav, config, files, **_):
     return nav
 
 
-def on_post_build(config, **_):
+def _write_downloads(site: Path) -> None:
     """Calendars, open data and the winners filter's list are files, not pages: write them
     into the built site (both languages link to the same copies at the site root)."""
     if not _downloads:
         return
-    site = Path(config.site_dir)
     for item in site_files(*_downloads):
         target = site / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.data)
+
+
+@event_priority(-200)
+def on_post_build(config, **_):
+    """Runs after mkdocs-static-i18n's own ``on_post_build`` (priority -100), which builds the
+    other languages and only then writes the merged search index; during those nested builds
+    the plugin is ``building`` and the index is not final yet."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    _write_downloads(Path(config.site_dir))
+    default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
+    others = getattr(i18n, "build_languages", None) or []
+    rewrite_site_index(Path(config.site_dir), default, others)

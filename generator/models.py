@@ -133,6 +133,7 @@ class Condition(Model):
     id: Slug
     text: Text
     why: Text | None = Field(default=None, description="A short explanation for the eligibility checklist.")
+    blanks: Annotated[list[Text], Field(description="Lines to fill in under this item on the checklist, as the form has them (e.g. 'in use since').")] = []
 
 
 class CalculationInput(Model):
@@ -364,11 +365,81 @@ class ProgrammeYear(Model):
     source: Source
 
 
+class Choice(Model):
+    """One answer of a finder question, when the answers are not simply yes and no."""
+
+    label: Text
+    next: Annotated[Slug, Field(description="Id of the question or outcome this answer leads to.")]
+
+
+class FinderQuestion(Model):
+    """A question of the award-type finder: yes/no (``yes``, ``no``) or ``choices``."""
+
+    id: Slug
+    text: Text
+    help: Text | None = Field(default=None, description="A short explanation shown under the question.")
+    tests: Annotated[
+        list[str],
+        Field(description="The conditions this question tests, as <branch>/<type>/<condition-id> (or <branch>/<type>/definition for the type's definition), or <branch>/<condition-id> for a branch's general eligibility."),
+    ] = []
+    yes: Slug | None = Field(default=None, description="Id of the question or outcome a 'yes' leads to.")
+    no: Slug | None = Field(default=None, description="Id of the question or outcome a 'no' leads to.")
+    choices: list[Choice] = []
+    notes: Notes = []
+
+
+class FinderOutcome(Model):
+    """Where a path of answers ends: an award type, or no type (with the reason)."""
+
+    id: Slug
+    award_type: str | None = Field(default=None, description="<branch>/<type> of this programme year; leave out when no type fits.")
+    text: Text
+    notes: Notes = []
+
+
+class Finder(Model):
+    """``rubrics/<year>/finder.yaml``: a decision tree that leads to an award type."""
+
+    title: Text
+    intro: Text
+    questions: Annotated[list[FinderQuestion], Field(min_length=1, description="The first question is where the finder starts.")]
+    outcomes: Annotated[list[FinderOutcome], Field(min_length=1)]
+    notes: Notes = []
+    source: Source
+
+
+class Signature(Model):
+    """The certifying signature block at the end of a paper form."""
+
+    role: Annotated[Text, Field(description="Written after the signature line, e.g. ผู้รับรองความถูกต้อง.")]
+    position: Annotated[Text, Field(description="The signer's position, followed by a line to fill in.")]
+
+
+class ReadinessForm(Model):
+    """``rubrics/<year>/readiness-form.yaml``: a printable self-assessment form.
+
+    Part 1 is the year's finder (its questions, numbered); Part 2 lists the readiness
+    items of every award type of ``branch`` (each type's conditions, with their blanks).
+    """
+
+    title: Text
+    branch: Slug
+    fields: Annotated[list[Text], Field(min_length=1, description="The lines to fill in at the top of the form.")]
+    part1: Text
+    part2: Text
+    part2_intro: Text | None = None
+    signature: Signature
+    notes: Notes = []
+    source: Source
+
+
 # Which file name holds which kind of record.
 KINDS: dict[str, type[Model]] = {
     "year": ProgrammeYear,
     "branch": Branch,
     "type": AwardType,
+    "finder": Finder,
+    "readiness-form": ReadinessForm,
 }
 
 

@@ -18,12 +18,16 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
         order[Paths.year(year.year)] = y_index
         order[Paths.timeline(year.year)] = 100  # after the branches (orders 1-99)
         titles[str(year.year)] = year.model.name.model_dump()
+        order[Paths.finder(year.year)] = 50  # after the branches
+        order[Paths.readiness_form(year.year)] = 51
+        order[Paths.apply(year.year)] = 52
         for branch in year.branches:
             b = branch.model
             order[Paths.branch(year.year, b.id)] = b.order
             titles[f"{year.year}/{b.id}"] = b.name.model_dump()
             for item in branch.types:
                 order[Paths.award_type(year.year, b.id, item.model.id)] = item.model.order
+                titles[f"{year.year}/{b.id}/{item.model.id}"] = item.model.name.model_dump()
     words = labels()
     order[Paths.winners_index()] = 100
     titles["winners"] = words["winners"]

@@ -87,7 +87,23 @@ class Paths:
 
     @staticmethod
     def award_type(year: int | str, branch: str, award_type: str) -> str:
-        return f"{year}/{branch}/{award_type}.md"
+        return f"{year}/{branch}/{award_type}/index.md"
+
+    @staticmethod
+    def checklist(year: int | str, branch: str, award_type: str) -> str:
+        return f"{year}/{branch}/{award_type}/checklist.md"
+
+    @staticmethod
+    def finder(year: int | str) -> str:
+        return f"{year}/finder.md"
+
+    @staticmethod
+    def readiness_form(year: int | str) -> str:
+        return f"{year}/readiness-form.md"
+
+    @staticmethod
+    def apply(year: int | str) -> str:
+        return f"{year}/apply.md"
 
     @staticmethod
     def winners_index() -> str:
@@ -127,6 +143,24 @@ class Links:
     def __getattr__(self, name: str) -> Any:
         target = getattr(Paths, name)
         return lambda *args: relpath(target(*args), posixpath.dirname(self.here) or ".")
+
+
+class Urls:
+    """Relative page addresses (``../service/innovation/``) for links inside raw HTML, which
+    MkDocs does not rewrite the way it rewrites Markdown links to ``.md`` files."""
+
+    def __init__(self, here: str):
+        self.here = here
+
+    @staticmethod
+    def of(path: str) -> str:
+        """``2566/service/innovation/index.md`` → ``2566/service/innovation/`` (directory URLs)."""
+        folder, _, name = path.rpartition("/")
+        return (f"{folder}/" if folder else "") + ("" if name == "index.md" else name[:-3] + "/")
+
+    def __getattr__(self, name: str) -> Any:
+        target = getattr(Paths, name)
+        return lambda *args: relpath(self.of(target(*args)) or ".", self.of(self.here) or ".") + "/"
 
 
 def number(value: object) -> str:
@@ -251,6 +285,8 @@ class _Renderer:
                 L=self.words[lang],
                 tr=lambda pair, _lang=lang: getattr(pair, _lang),
                 link=Links(path),
+                url=Urls(path),
+                page_url="/" + ("" if lang == DEFAULT_LANG else f"{lang}/") + Urls.of(path),
                 type_names=type_names,
                 number=number,
                 quantity=quantity,
@@ -276,6 +312,16 @@ class _Renderer:
                 for item in branch.types:
                     path = Paths.award_type(year.year, b, item.model.id)
                     self.emit("type.md.j2", path, item.source_file, year=year, branch=branch, item=item)
+                    checklist = Paths.checklist(year.year, b, item.model.id)
+                    self.emit("checklist.md.j2", checklist, f"{item.source_file} and {branch.source_file}", year=year, branch=branch, item=item, form=_form_for(year, b))
+            refs = _condition_refs(year)
+            if year.finder is not None:
+                self.emit("finder.md.j2", Paths.finder(year.year), year.finder.source_file, year=year, finder=year.finder.model, refs=refs)
+            if year.form is not None:
+                form_branch = next(br for br in year.branches if br.model.id == year.form.model.branch)
+                self.emit("readiness_form.md.j2", Paths.readiness_form(year.year), year.form.source_file, year=year, form=year.form.model, branch=form_branch, finder=year.finder.model, refs=refs)
+            if any(br.model.application for br in year.branches):
+                self.emit("apply.md.j2", Paths.apply(year.year), year.source_file, year=year)
         if self.catalog.winners or self.catalog.unpsa:
             self.emit("winners_index.md.j2", Paths.winners_index(), "rubrics/winners/")
         for entry in self.catalog.winners:
@@ -284,6 +330,38 @@ class _Renderer:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
         archive_pages.run()
         return self.pages
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a finder reference (``service/innovation/new-service``) points at."""
+
+    text: Any  # the condition's (or definition's) Text
+    owner: Any  # the Text naming the type or branch it belongs to
+    branch: str
+    type: str | None = None
+    item: Any = None  # the TypeEntry, for outcomes
+
+
+def _condition_refs(year: Any) -> dict[str, Ref]:
+    """Every condition, definition and type of a year by the ids the finder uses for them."""
+    refs: dict[str, Ref] = {}
+    for branch in year.branches:
+        b = branch.model
+        for c in b.eligibility:
+            refs[f"{b.id}/{c.id}"] = Ref(c.text, b.name, b.id)
+        for entry in branch.types:
+            t = entry.model
+            refs[f"{b.id}/{t.id}"] = Ref(t.definition, t.name, b.id, t.id, entry)
+            refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
+            for c in (*t.eligibility, *t.conditions, *t.criteria):
+                refs[f"{b.id}/{t.id}/{c.id}"] = Ref(c.text, t.name, b.id, t.id, entry)
+    return refs
+
+
+def _form_for(year: Any, branch_id: str) -> Any:
+    """The year's readiness form when it covers this branch (its header lines head the checklist)."""
+    return year.form.model if year.form is not None and year.form.model.branch == branch_id else None
 
 
 def render_site(catalog: Catalog, when: Any = None) -> list[Page]:

@@ -93,6 +93,11 @@ def build_date(root: Path | None, milestones: Iterable[Milestone]) -> BuildDate:
             done = None
         if done is not None and done.returncode == 0 and done.stdout.strip().isdigit():
             return BuildDate(dt.datetime.fromtimestamp(int(done.stdout.strip()), THAI_TIME).date(), "commit")
+    return newest_milestone(milestones)
+
+
+def newest_milestone(milestones: Iterable[Milestone]) -> BuildDate:
+    """The last day of the latest milestone: the date the data itself is "as of"."""
     ends = [span(m)[1] for m in milestones]
     if ends:
         return BuildDate(max(ends), "milestone")

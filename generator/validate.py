@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import Problem
-from .models import AgencyList, AwardType, Branch, Calculation, Milestone, Model, ProgrammeYear, Rubric
+from .models import AgencyList, AwardType, Branch, Calculation, Finder, Milestone, Model, ProgrammeYear, Rubric
 from .yaml_loader import LoadedFile, Path_, _dotted
 
 M = TypeVar("M", bound=Model)
@@ -318,3 +318,77 @@ class Checker:
                     self.report(("scoring", "bands", index, "min"), f"the band {band.min}–{band.max} overlaps band '{other.id}' ({other.min}–{other.max}); expected bands that do not overlap")
         if item.application is not None:
             self.unique_ids(item.application.steps, ("application", "steps"), "step")
+
+
+def check_finder(checker: Checker, finder: Finder, year: int, types: dict[str, set[str]], branch_conditions: dict[str, set[str]], broken: set[str] = frozenset()) -> None:
+    """A finder must be a tree that always ends in an outcome.
+
+    ``types`` maps "<branch>/<type>" to that type's condition ids; ``branch_conditions``
+    maps a branch id to its general eligibility ids; ``broken`` holds the "<branch>/<type>"
+    and "<branch>" ids whose files have problems of their own (already reported, so
+    references to them are not reported again). Every answer must lead somewhere
+    that exists, no path may loop, and nothing may be unreachable from the first question.
+    """
+    questions = {q.id: (i, q) for i, q in enumerate(finder.questions)}
+    seen: dict[str, str] = {}
+    for key, records in (("questions", finder.questions), ("outcomes", finder.outcomes)):
+        for i, record in enumerate(records):
+            if record.id in seen:
+                checker.report((key, i, "id"), f"duplicate id '{record.id}' (also used by {seen[record.id]}); expected each question and outcome to have its own id")
+            else:
+                seen[record.id] = f"{key}[{i}]"
+
+    def answers(i: int, q: Any) -> list[tuple[tuple, str]]:
+        """(location, next id) of each answer of question number ``i``."""
+        if q.choices:
+            return [(("questions", i, "choices", j, "next"), c.next) for j, c in enumerate(q.choices)]
+        return [(("questions", i, key), getattr(q, key)) for key in ("yes", "no") if getattr(q, key) is not None]
+
+    targets = ", ".join(sorted(seen))
+    for i, q in enumerate(finder.questions):
+        if q.choices and (q.yes or q.no):
+            checker.report(("questions", i, "choices"), "found both yes/no and choices; expected either 'yes' and 'no', or a list of 'choices'")
+        elif q.choices and len(q.choices) < 2:
+            checker.report(("questions", i, "choices"), f"found {len(q.choices)} choice; expected at least 2")
+        elif not q.choices and (q.yes is None or q.no is None):
+            missing = "'no'" if q.yes is not None else "'yes'" if q.no is not None else "'yes' and 'no'"
+            checker.report(("questions", i), f"the question has no {missing}; expected both 'yes' and 'no' (each the id of a question or an outcome), or 'choices'")
+        for loc, target in answers(i, q):
+            if target not in seen:
+                checker.report(loc, f"found '{target}', which is not a question or outcome of this finder; expected one of: {targets}")
+        for j, ref in enumerate(q.tests):
+            parts = ref.split("/")
+            if parts[0] in broken or "/".join(parts[:2]) in broken:
+                continue
+            ok = (len(parts) == 3 and f"{parts[0]}/{parts[1]}" in types and parts[2] in {*types[f"{parts[0]}/{parts[1]}"], "definition"}) or (
+                len(parts) == 2 and parts[0] in branch_conditions and parts[1] in branch_conditions[parts[0]]
+            )
+            if not ok:
+                checker.report(("questions", i, "tests", j), f"found '{ref}', which is not a condition of {year}; expected <branch>/<type>/<condition-id> (or <branch>/<type>/definition) or <branch>/<condition-id> naming an existing condition")
+    for i, outcome in enumerate(finder.outcomes):
+        if outcome.award_type is not None and outcome.award_type not in types and outcome.award_type not in broken and outcome.award_type.split("/")[0] not in broken:
+            checker.report(("outcomes", i, "award_type"), f"found '{outcome.award_type}', which is not an award type of {year}; expected one of: {', '.join(sorted(types))}")
+
+    # Walk the tree from the first question: a question met again on the same path is a loop.
+    reached: set[str] = set()
+
+    def walk(node: str, path: tuple[str, ...]) -> None:
+        if node in path:
+            loop = " → ".join((*path[path.index(node):], node))
+            checker.report(("questions", questions[path[-1]][0]), f"the answers loop back to question '{node}' ({loop}); expected every path to end in an outcome")
+            return
+        if node in reached:  # already explored from another answer
+            return
+        reached.add(node)
+        if node in questions:
+            i, q = questions[node]
+            for _, target in answers(i, q):
+                if target in seen:
+                    walk(target, (*path, node))
+
+    walk(finder.questions[0].id, ())
+    for key, records in (("questions", finder.questions), ("outcomes", finder.outcomes)):
+        for i, record in enumerate(records):
+            if record.id not in reached:
+                what = "question" if key == "questions" else "outcome"
+                checker.report((key, i, "id"), f"the {what} '{record.id}' cannot be reached from the first question '{finder.questions[0].id}'; expected every {what} to be the answer of some question")

@@ -148,8 +148,8 @@ def test_wrong_folder_and_year(project):
     assert run.stderr.splitlines()[:-1] == [
         "rubrics/2023/year.yaml:1:1: (file): the folder 'rubrics/2023/' is not a Buddhist Era year between 2540 and 2700"
         " (did you mean 2566?); programme years are named in BE (2566 = 2023 CE)",
-        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; a year folder holds only year.yaml"
-        " and one folder per branch (award types go in rubrics/2566/<branch>/)",
+        "rubrics/2566/stray.yaml:1:1: (file): 'stray.yaml' is in the wrong folder; a year folder holds year.yaml, finder.yaml,"
+        " readiness-form.yaml and one folder per branch (award types go in rubrics/2566/<branch>/)",
     ]
 
 

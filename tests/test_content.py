@@ -35,6 +35,9 @@ def texts(record: object, where: str) -> Iterator[tuple[str, Text]]:
 def all_texts() -> Iterator[tuple[str, Text]]:
     for year in CATALOG.years:
         yield from texts(year.model, year.source_file)
+        for entry in (year.finder, year.form):
+            if entry is not None:
+                yield from texts(entry.model, entry.source_file)
         for branch in year.branches:
             yield from texts(branch.model, branch.source_file)
             for item in branch.types:

@@ -15,12 +15,17 @@ from conftest import REPO
 
 GOLDEN = REPO / "tests" / "golden"
 PAGES = [
-    "2566/service/innovation.md",
-    "2566/service/innovation.en.md",
-    "2566/service/facilitation.md",
-    "2566/service/facilitation.en.md",
+    "2566/service/innovation/index.md",
+    "2566/service/innovation/index.en.md",
+    "2566/service/facilitation/index.md",
+    "2566/service/facilitation/index.en.md",
     "2566/service/index.md",
     "2566/service/index.en.md",
+    "2562/service/standard-expansion/checklist.md",
+    "2562/service/standard-expansion/checklist.en.md",
+    "2562/finder.md",
+    "2562/readiness-form.md",
+    "2562/apply.en.md",
 ]
 
 

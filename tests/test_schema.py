@@ -33,6 +33,8 @@ def test_every_yaml_file_points_editors_at_its_schema():
             kind = "unpsa" if path.stem == "unpsa" else "winners"
         elif path.name == "agencies.yaml":
             kind = "agencies"
+        elif path.name in ("finder.yaml", "readiness-form.yaml"):
+            kind = path.stem
         else:
             kind = "year" if path.name == "year.yaml" else "branch" if path.name == "branch.yaml" else "award-type"
         depth = len(path.relative_to(REPO).parts) - 1

@@ -1,0 +1,185 @@
+"""The applying pages in Debian's Chromium: walking the finders, printing the checklists."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect, sync_playwright
+from pypdf import PdfReader
+
+from generator.render import labels
+
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from conftest import REPO
+from test_applying import CATALOG, FINDERS, TYPES, _paths
+
+WORDS = labels()
+SHOTS = REPO / "tests" / "output"
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    with serve(built_site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        outside: list[str] = []
+
+        def only_local(route):
+            if route.request.url.startswith(base):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_local)
+        yield context, base
+        browser.close()
+        assert not outside, outside
+
+
+def prefix(lang: str) -> str:
+    return "/en" if lang == "en" else ""
+
+
+def click_answer(page, label: str) -> None:
+    answer = page.locator(".lr-finder__step:not([hidden]) .lr-finder__answer").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+    assert answer.count() == 1, label
+    answer.click()
+
+
+def walks():
+    for year in FINDERS:
+        for outcome_id, path in sorted(_paths(year.finder.model).items()):
+            for lang in ("th", "en"):
+                yield pytest.param(year, outcome_id, path, lang, id=f"{year.year}-{outcome_id}-{lang}")
+
+
+@pytest.mark.parametrize(("year", "outcome_id", "path", "lang"), list(walks()))
+def test_walk_the_finder_to_every_outcome(site, year, outcome_id, path, lang):
+    context, base = site
+    page = context.new_page()
+    page.goto(f"{base}{prefix(lang)}/{year.year}/finder/")
+    visible = page.locator(".lr-finder__step:not([hidden])")
+    assert visible.count() == 1  # one question per screen
+    assert visible.get_attribute("id") == f"finder-{year.finder.model.questions[0].id}"
+    for question, answer in path:
+        assert visible.get_attribute("id") == f"finder-{question.id}"
+        assert getattr(question.text, lang).split()[0] in visible.inner_text()
+        label = WORDS[f"answer_{answer}"][lang] if isinstance(answer, str) else " ".join(getattr(answer, lang).split())
+        click_answer(page, label)
+    assert visible.get_attribute("id") == f"finder-{outcome_id}"
+    outcome = next(o for o in year.finder.model.outcomes if o.id == outcome_id)
+    shown = " ".join(visible.inner_text().split())
+    assert " ".join(getattr(outcome.text, lang).split()) in shown
+    # the reasons: every question answered on the way, with the conditions it tests
+    reasons = visible.locator(".lr-finder__reasons li > p.lr-finder__q")
+    assert reasons.count() == len(path)
+    for i, (question, _) in enumerate(path):
+        assert " ".join(getattr(question.text, lang).split()) in " ".join(reasons.nth(i).inner_text().split())
+    if outcome.award_type:
+        branch, type_id = outcome.award_type.split("/")
+        checklist = visible.locator("a", has_text=WORDS["finder_open_checklist"][lang])
+        assert checklist.get_attribute("href") == f"../{branch}/{type_id}/checklist/"
+    else:
+        assert WORDS["finder_no_type"][lang] in shown
+    # back goes to the last question, with the answers before it kept
+    if path:
+        page.locator(".lr-finder__back").click()
+        assert visible.get_attribute("id") == f"finder-{path[-1][0].id}"
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_from_the_home_page_to_a_printed_checklist(site, lang):
+    """The journey of a reader with no instructions: home → finder → the type → its checklist."""
+    context, base = site
+    page = context.new_page()
+    page.goto(f"{base}{prefix(lang)}/")
+    page.locator("a.md-button", has_text=WORDS["finder_open"][lang]).first.click()
+    page.wait_for_load_state("load")
+    year = CATALOG.years[0]
+    assert page.url.endswith(f"/{year.year}/finder/")
+    outcome_id, path = next((o, p) for o, p in _paths(year.finder.model).items() if o == "innovation")
+    for _, answer in path:
+        click_answer(page, WORDS[f"answer_{answer}"][lang] if isinstance(answer, str) else " ".join(getattr(answer, lang).split()))
+    page.locator(".lr-finder__step:not([hidden]) a", has_text=WORDS["finder_open_checklist"][lang]).click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/service/innovation/checklist/")
+    expect(page.locator("button[data-lr-print]")).to_be_visible()
+    page.close()
+
+
+_MARKS = re.compile(r"[\s\x00\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def skeleton(text: str) -> str:
+    """Text without spaces and Thai vowel/tone marks: PDF text extraction loses or splits
+    some marks (ที่ → ที, ำ → ํา), so words are compared by their base letters."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
+def _pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), skeleton(" ".join(p.extract_text() for p in reader.pages))
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize(("year", "branch", "item"), TYPES, ids=[f"{y.year}/{b.model.id}/{t.model.id}" for y, b, t in TYPES])
+def test_every_checklist_prints_on_one_a4_page_without_the_site_chrome(site, year, branch, item, lang):
+    context, base = site
+    page = context.new_page()
+    page.goto(f"{base}{prefix(lang)}/{year.year}/{branch.model.id}/{item.model.id}/checklist/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="screen")
+    _, on_screen = _pdf_text(page.pdf(width="1400px", height="2400px"))  # the desktop layout, chrome included
+    page.emulate_media(media="print")
+    pages, printed = _pdf_text(page.pdf(format="A4", print_background=True))
+    assert pages == 1, f"the checklist prints on {pages} A4 pages"
+    # Words of the site's chrome (navigation, search, language switch, footer): present in
+    # a screen-media PDF of the same page, absent from the print.
+    # the words of the navigation and footer that are not also words of the page's content
+    content = skeleton(page.locator("article").inner_text())
+    nav = page.locator(".md-sidebar--primary .md-nav__link, .md-copyright").all_text_contents()
+    chrome = [w for w in {" ".join(t.split()) for t in nav} if w and skeleton(w) not in content]
+    present = [word for word in chrome if skeleton(word) in on_screen]
+    assert len(present) >= 3, (present, on_screen[:300])
+    assert not [word for word in present if skeleton(word) in printed]
+    # what the print must carry: the award, the year, the address
+    for word in (getattr(item.model.name, lang), getattr(year.model.name, lang), page.url):
+        assert skeleton(word) in printed, word
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", "[data-lr-print]"):
+        assert not page.locator(selector).first.is_visible(), selector
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_checklist_screenshot_shows_sarabun_text_and_empty_boxes(site, lang):
+    context, base = site
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 2400})  # the whole checklist in one screenshot
+    page.goto(f"{base}{prefix(lang)}/2566/service/standard-expansion/checklist/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    SHOTS.mkdir(exist_ok=True)
+    shot = page.screenshot(full_page=True, path=str(SHOTS / f"checklist-{lang}.png"))
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    assert page.evaluate("document.fonts.check('16px Sarabun', 'เงื่อนไข')")
+    boxes = page.locator(".lr-check input[type=checkbox]")
+    assert boxes.count() >= 5
+    for i in range(boxes.count()):
+        box = boxes.nth(i).bounding_box()
+        x, y, w, h = (round(v) for v in (box["x"], box["y"] + page.evaluate("window.scrollY"), box["width"], box["height"]))
+        centre = image.getpixel((x + w // 2, y + h // 2))
+        left = min(image.getpixel((x + d, y + h // 2)) for d in range(-1, 3))
+        top = min(image.getpixel((x + w // 2, y + d)) for d in range(-1, 3))
+        edge = max(left, top)  # both sides drawn
+        assert centre > 200 and edge < 100, f"checkbox {i}: centre {centre}, edge {edge} — expected an empty box with a dark border"
+    # the heading is drawn (dark pixels where the title is)
+    title = page.locator("h1").bounding_box()
+    crop = image.crop((round(title["x"]), round(title["y"]), round(title["x"] + title["width"]), round(title["y"] + title["height"])))
+    assert crop.getextrema()[0] < 80
+    page.close()
