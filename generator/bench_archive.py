@@ -14,7 +14,6 @@ seconds are printed beside wall-clock seconds.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import resource
 import shutil
@@ -86,20 +85,15 @@ def _gz(data: bytes) -> int:
 
 
 def search_index(site: Path) -> dict[str, tuple[int, int]]:
-    """Bytes and gzipped bytes of each language's search index, as written into the site
-    (one file per language, see generator/search.py; a merged index is split by location)."""
-    per_lang: dict[str, list] = {lang: [] for lang in LANGS}
-    config: dict = {}
-    for path in sorted(site.rglob("search/search_index.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        config = data.get("config", config)
-        for doc in data.get("docs", []):
-            lang = next((x for x in LANGS[1:] if doc.get("location", "").startswith(f"{x}/")), LANGS[0])
-            per_lang[lang].append(doc)
+    """Bytes and gzipped bytes of each language's search index file, as the site serves it
+    (``search/search_index.json`` for Thai, ``en/search/search_index.json`` for English)."""
     result = {}
-    for lang, docs in per_lang.items():
-        raw = json.dumps({"config": config, "docs": docs}).encode("utf-8")  # escaped, as MkDocs writes it
-        result[lang] = (len(raw), _gz(raw))
+    for path in sorted(site.rglob("search/search_index.json")):
+        first = path.relative_to(site).parts[0]
+        lang = first if first in LANGS else LANGS[0]
+        data = path.read_bytes()
+        size, packed = result.get(lang, (0, 0))
+        result[lang] = (size + len(data), packed + _gz(data))
     return result
 
 
