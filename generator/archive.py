@@ -80,10 +80,6 @@ class Archive:
                 self.records[agency.parent].children.append(agency)
         self._names = _Names(catalog)
 
-    def home_agency(self, award: Award) -> str:
-        """The agency page that holds a work's details (its main agency, not a partner)."""
-        return award.winner.agency
-
     def ministry(self, agency_id: str) -> Agency | None:
         """The top of an agency's chain of parents (usually a ministry), if it has a parent."""
         agency = self.agencies[agency_id]
