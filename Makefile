@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)         ## print how long generating and building take
 	$(BIN)/python -m generator.bench
+	$(BIN)/python -m generator.bench_archive   # real content beside a synthetic 20-year archive
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

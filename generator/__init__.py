@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .render import render_site
+from .timeline import catalog_build_date
 from .writer import WriteResult, write_pages
 
 __all__ = ["Catalog", "generate", "load_catalog", "project_root"]
@@ -29,5 +30,5 @@ def project_root(start: Path | None = None) -> Path:
 def generate(root: Path) -> tuple[Catalog, WriteResult]:
     """Validate everything, then write the generated pages (nothing is written on error)."""
     catalog = load_catalog(root)
-    pages = render_site(catalog)
+    pages = render_site(catalog, catalog_build_date(root, catalog))
     return catalog, write_pages(root / DOCS_DIR, pages)

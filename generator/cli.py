@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import DOCS_DIR, generate, load_catalog, project_root
 from .errors import ContentError, warnings_report
+from .handoff import handed_over
 from .schema import write_schemas
 from .writer import HandWrittenFileError, clean
 
@@ -37,14 +38,14 @@ def _check(root: Path) -> int:
     return 0
 
 
-def _mkdocs(root: Path, *args: str, quiet: bool = False) -> int:
+def _mkdocs(root: Path, *args: str, quiet: bool = False, env: dict[str, str] | None = None) -> int:
     """Run MkDocs; with ``quiet``, show only its warnings and errors (not its INFO chatter).
 
     ``mkdocs build --quiet`` cannot be used: it also stops ``--strict`` from counting
     warnings, so a broken link would pass.
     """
     # Material prints an end-of-life banner on every run; it is not about the content.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", *args]
     if not quiet:
         return subprocess.call(command, cwd=root, env=env)
@@ -76,7 +77,8 @@ def _build(root: Path, site_dir: Path) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
-        code = _mkdocs(root, "build", "--strict", "--site-dir", str(staging), quiet=True)
+        with handed_over(root, catalog) as env:  # the MkDocs hook reuses it instead of generating again
+            code = _mkdocs(root, "build", "--strict", "--site-dir", str(staging), quiet=True, env=env)
         if code != 0:
             print(f"The site was not built (mkdocs exited with {code}); {site_dir.name}/ is unchanged.", file=sys.stderr)
             return 1

@@ -16,45 +16,57 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from generator import generate
+from generator.archive_pages import nav_hidden
+from generator.downloads import site_files
 from generator.errors import ContentError
+from generator.handoff import fingerprint, receive
 from generator.langmark import mark_languages
 from generator.nav import nav_hints
 from generator.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
 from generator.render import DEFAULT_LANG, labels
 from generator.search import rewrite_site_index
+from generator.timeline import catalog_build_date
 from generator.writer import HandWrittenFileError
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _inputs: tuple = ()
+_hidden: set[str] = set()
+_downloads: tuple = ()  # (catalog, build date) for on_post_build
 
 
 def _fingerprint(root: Path) -> tuple:
     """What the generated pages depend on; mkdocs-static-i18n builds once per language,
     and the second build need not load and render everything again."""
-    watched = [root / "rubrics", Path(__file__).parent / "templates", Path(__file__).parent / "labels.yaml"]
-    files = [p for w in watched for p in ([w] if w.is_file() else sorted(w.rglob("*"))) if p.is_file()]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return fingerprint(root)  # the templates and labels of the generator package that renders
 
 
 def on_pre_build(config, **_):
-    global _hints, _inputs
+    global _hints, _inputs, _hidden, _downloads
     root = Path(config.config_file_path).parent
     inputs = _fingerprint(root)
     if inputs == _inputs and (root / "content" / ".generated.json").is_file():
         return
+    # `lertrat build` has just generated the pages from these very inputs: reuse its catalog.
+    catalog = receive(root)
     try:
-        catalog, _ = generate(root)
+        if catalog is None:
+            catalog, _ = generate(root)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None
     except HandWrittenFileError as error:
         raise Abort(f"content/: {error}") from None
     _hints, _inputs = nav_hints(catalog), inputs
+    _hidden, _downloads = nav_hidden(catalog), (catalog, catalog_build_date(root, catalog))
 
 
 def on_page_markdown(markdown, page, **_):
     # The "generated from rubrics/..." banner is for people opening the file, not for
     # readers; dropping it lets MkDocs take the page title from the first heading.
     first, _, rest = markdown.partition("\n")
+    if _src(page) in _hidden:
+        # Agency pages repeat what the winners pages and the agencies page already hold
+        # (titles, agency names); leaving them out keeps the search index to what readers look for.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return rest if first.startswith("<!-- generated from ") else markdown
 
 
@@ -86,9 +98,25 @@ def _arrange(items, order, titles, lang) -> None:
                 item.title = escape_title(titles[folder][lang])
 
 
+def _drop_hidden(items) -> None:
+    items[:] = [item for item in items if isinstance(item, Section) or _src(item) not in _hidden]
+    for item in items:
+        if isinstance(item, Section):
+            _drop_hidden(item.children)
+
+
 def on_nav(nav, config, files, **_):
     order, titles = _hints
     _arrange(nav.items, order, titles, config.theme.get("language", "th"))
+    # Record-level pages (one per agency) are built but kept out of the sidebar, which
+    # Material renders into every page (DESIGN.md §9); the agencies page links them.
+    _drop_hidden(nav.items)
+    kept = [page for page in nav.pages if _src(page) not in _hidden]
+    for page in nav.pages:
+        page.previous_page = page.next_page = None
+    for before, after in zip(kept, kept[1:], strict=False):
+        before.next_page, after.previous_page = after, before
+    nav.pages = kept
     return nav
 
 
@@ -135,6 +163,17 @@ def on_post_template(output, template_name, config, **_):
     return output
 
 
+def _write_downloads(site: Path) -> None:
+    """Calendars, open data and the winners filter's list are files, not pages: write them
+    into the built site (both languages link to the same copies at the site root)."""
+    if not _downloads:
+        return
+    for item in site_files(*_downloads):
+        target = site / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.data)
+
+
 @event_priority(-200)
 def on_post_build(config, **_):
     """Runs after mkdocs-static-i18n's own ``on_post_build`` (priority -100), which builds the
@@ -143,6 +182,7 @@ def on_post_build(config, **_):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
+    _write_downloads(Path(config.site_dir))
     default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
     others = getattr(i18n, "build_languages", None) or []
     rewrite_site_index(Path(config.site_dir), default, others)

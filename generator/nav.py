@@ -16,6 +16,7 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     titles: dict[str, dict[str, str]] = {}
     for y_index, year in enumerate(catalog.years, start=1):
         order[Paths.year(year.year)] = y_index
+        order[Paths.timeline(year.year)] = 100  # after the branches (orders 1-99)
         titles[str(year.year)] = year.model.name.model_dump()
         order[Paths.finder(year.year)] = 50  # after the branches
         order[Paths.readiness_form(year.year)] = 51
@@ -36,4 +37,5 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     for index, entry in enumerate(catalog.winners, start=1):
         order[Paths.winners_year(entry.year)] = index
     order[Paths.unpsa()] = 1000
+    order[Paths.data()] = 102
     return order, titles

@@ -23,6 +23,7 @@ from . import assess, assess_page, changes, placeholders
 from .catalog import Catalog
 from .models import TODO
 from .slugs import slugify
+from .urls import relpath
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGS = ("th", "en")
@@ -41,7 +42,7 @@ class Page:
 @cache
 def labels() -> dict[str, dict[str, str]]:
     with open(Path(__file__).parent / "labels.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: the pure-Python reader is slow
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#+!|{}])")
@@ -137,6 +138,18 @@ class Paths:
     def changes() -> str:
         return "changes.md"
 
+    @staticmethod
+    def timeline(year: int | str) -> str:
+        return f"{year}/timeline.md"
+
+    @staticmethod
+    def agency(agency_id: str) -> str:
+        return f"agencies/{agency_id}.md"
+
+    @staticmethod
+    def data() -> str:
+        return "data.md"
+
 
 class Links:
     """The same addresses as ``Paths``, as relative links from the page being rendered."""
@@ -146,7 +159,7 @@ class Links:
 
     def __getattr__(self, name: str) -> Any:
         target = getattr(Paths, name)
-        return lambda *args: posixpath.relpath(target(*args), posixpath.dirname(self.here) or ".")
+        return lambda *args: relpath(target(*args), posixpath.dirname(self.here) or ".")
 
 
 class Urls:
@@ -164,7 +177,7 @@ class Urls:
 
     def __getattr__(self, name: str) -> Any:
         target = getattr(Paths, name)
-        return lambda *args: posixpath.relpath(self.of(target(*args)) or ".", self.of(self.here) or ".") + "/"
+        return lambda *args: relpath(self.of(target(*args)) or ".", self.of(self.here) or ".") + "/"
 
 
 def number(value: object) -> str:
@@ -219,6 +232,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a render; skip a stat per page
     )
     env.filters["md"] = escape_md
     env.filters["h"] = escape_html
@@ -235,8 +249,9 @@ def _environment() -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, when: Any = None):
         self.catalog = catalog
+        self.when = when  # timeline.BuildDate: the date "past" and "next" are marked against
         self.env = _environment()
         self.pages: list[Page] = []
         self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
@@ -266,54 +281,17 @@ class _Renderer:
             name = nearest(year, lambda b: b.model.name if b.model.id == branch_id else None)
             return getattr(name, lang) if name else branch_id
 
-        def award_label(winner: Any, year: int) -> str:
-            parts = [branch_name(winner.branch, year)]
-            if winner.type:
-                name = nearest(year, lambda b: b.model.id == winner.branch and next((t.model.name for t in b.types if t.model.id == winner.type), None))
-                parts += [getattr(name, lang)] if name else []
-            if winner.level:
-                options = lambda b: b.model.id == winner.branch and next((x.name for x in [*b.model.levels, *b.model.scoring.bands] if x.id == winner.level), None)  # noqa: E731
-                name = nearest(year, options)
-                parts += [getattr(name, lang)] if name else []
-            return " · ".join(parts)
-
         def year_label(be: int | str) -> str:
             return words["year_th"].format(be=be, ce=int(be) - 543)
 
         def unpsa_year(be: int) -> str:
             return f"{be - 543} (พ.ศ. {be})" if lang == "th" else str(be - 543)
 
-        def achievements(agency_id: str) -> list[str]:
-            lines = []
-            for entry in catalog.winners:
-                w = entry.model
-                for h in w.honours:
-                    if h.agency == agency_id:
-                        lines.append(f"{year_label(w.year)}: {words['honour_award']}")
-                for item in w.winners:
-                    if agency_id in (item.agency, *item.partners):
-                        title = f" — {getattr(item.title, lang)}" if item.title else ""
-                        lines.append(f"{year_label(w.year)}: {award_label(item, w.year)}{title}")
-                for top in w.top_agencies:
-                    if agency_id in top.agencies:
-                        lines.append(words["top_listed"].format(branch=branch_name(top.branch), **{"from": year_label(top.from_year), "to": year_label(top.to_year)}))
-                for area in w.model_areas:
-                    for project in area.projects:
-                        if agency_id in project.agencies:
-                            lines.append(words["model_project"].format(title=getattr(project.title, lang)))
-            if catalog.unpsa:
-                for award in catalog.unpsa.awards:
-                    if award.agency == agency_id:
-                        lines.append(f"UNPSA {award.year - 543}: {getattr(award.title, lang)}")
-            return lines
-
         return {
             "agency_label": agency_label,
             "branch_name": branch_name,
-            "award_label": award_label,
             "year_label": year_label,
             "unpsa_year": unpsa_year,
-            "achievements": achievements,
         }
 
     def emit(self, template: str, path: str, source: str, **context: Any) -> None:
@@ -344,6 +322,9 @@ class _Renderer:
             self.pages.append(Page(localized(path, lang), source, banner + text))
 
     def run(self) -> list[Page]:
+        from .archive_pages import ArchivePages  # timelines, winners showcase, agency pages, open data
+
+        archive_pages = ArchivePages(self)
         self.emit("home.md.j2", Paths.home(), "rubrics/", years=self.catalog.years)
         for year in self.catalog.years:
             self.emit("year.md.j2", Paths.year(year.year), year.source_file, year=year)
@@ -377,9 +358,7 @@ class _Renderer:
             self.emit("winners_year.md.j2", Paths.winners_year(entry.year), entry.source_file, entry=entry)
         if self.catalog.unpsa:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
-        if self.catalog.agencies:
-            ordered = sorted(self.catalog.agencies, key=lambda a: a.name.th)
-            self.emit("agencies.md.j2", Paths.agencies(), "rubrics/agencies.yaml", agencies=ordered)
+        archive_pages.run()
         return self.pages
 
 
@@ -415,6 +394,7 @@ def _form_for(year: Any, branch_id: str) -> Any:
     return year.form.model if year.form is not None and year.form.model.branch == branch_id else None
 
 
-def render_site(catalog: Catalog) -> list[Page]:
-    """Every generated page of the site, in both languages."""
-    return _Renderer(catalog).run()
+def render_site(catalog: Catalog, when: Any = None) -> list[Page]:
+    """Every generated page of the site, in both languages. ``when`` (a ``timeline.BuildDate``)
+    is the date timelines are marked against; by default the newest milestone's."""
+    return _Renderer(catalog, when).run()

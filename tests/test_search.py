@@ -68,11 +68,11 @@ THAI = [
     Q("ดิจิทัล", WORD,
       (f"{SERVICE66}data-integration/", f"{SERVICE62}data-integration/", f"{PMQA}pmqa-4-0/", "/agencies/"),
       (f"{PART66}poverty-eradication/",)),
-    Q("โควิด", WORD, ("/winners/2565/", "/agencies/"), ("/2566/",)),
+    Q("โควิด", WORD, ("/winners/2565/",), ("/2566/",)),
     Q("ความโปร่งใส", WORD, (f"{PART66}open-governance/", f"{SERVICE66}facilitation/"), (f"{PART62}open-governance/",)),
     Q("หมวด", WORD, (PMQA, f"{PMQA}per-category/", f"{PMQA}outstanding/", f"{PMQA}pmqa-4-0/"), (f"{SERVICE66}innovation/",)),
     Q("PMQA", WORD, (PMQA, f"{PMQA}pmqa-4-0/", "/2562/"), (f"{SERVICE66}innovation/",)),
-    Q("UNPSA", WORD, ("/winners/unpsa/", "/winners/", "/agencies/"), (f"{SERVICE66}facilitation/",)),
+    Q("UNPSA", WORD, ("/winners/unpsa/", "/winners/"), (f"{SERVICE66}facilitation/",)),
     # Compounds typed without spaces.
     Q("การบริหารราชการแบบมีส่วนร่วม", COMPOUND,
       (PART66, PART62, f"{PART66}open-governance/", f"{PART62}open-governance/", f"{PART66}poverty-eradication/", "/2566/", "/2562/",

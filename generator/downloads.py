@@ -1,0 +1,307 @@
+"""Files the site offers besides its pages: calendars (.ics), open data (CSV, JSON, JSON
+Schema) and the compact list the winners filter loads when a reader first uses it.
+
+They are not Markdown, so they do not go through the docs dir: the MkDocs hook writes
+them into the built site after the build (``on_post_build``). Everything here is a pure
+function of the catalog and the build date, so the same commit gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from .archive import Archive
+from .catalog import Catalog, YearEntry
+from .models import Milestone
+from .render import LANGS, format_date, format_span, labels, quantity
+from .schema import FILES as SCHEMA_FILES
+from .schema import schemas
+from .timeline import BuildDate, ics, precision, span
+
+CALENDAR_DIR = "calendar"
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    path: str  # relative to the site root, e.g. "data/winners.csv"
+    data: bytes
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    path: str
+    year: YearEntry
+    branch: str | None  # None: the whole programme year
+    milestones: tuple[Milestone, ...]
+
+
+def calendar_files(catalog: Catalog) -> list[CalendarFile]:
+    """One calendar per programme year with milestones, and one per branch that has
+    milestones of its own (it also carries the year-wide ones, which concern every branch)."""
+    found = []
+    for year in catalog.years:
+        milestones = tuple(year.model.milestones)
+        if not milestones:
+            continue
+        found.append(CalendarFile(f"{CALENDAR_DIR}/{year.year}.ics", year, None, milestones))
+        for branch in year.branches:
+            b = branch.model.id
+            if any(m.branch == b for m in milestones):
+                own = tuple(m for m in milestones if m.branch in (None, b))
+                found.append(CalendarFile(f"{CALENDAR_DIR}/{year.year}-{b}.ics", year, b, own))
+    return found
+
+
+# What each JSON Schema describes (the YAML files it applies to).
+SCHEMA_FOR = {
+    "year.schema.json": "rubrics/<year>/year.yaml",
+    "branch.schema.json": "rubrics/<year>/<branch>/branch.yaml",
+    "award-type.schema.json": "rubrics/<year>/<branch>/<type>.yaml",
+    "agencies.schema.json": "rubrics/agencies.yaml",
+    "winners.schema.json": "rubrics/winners/<year>.yaml",
+    "unpsa.schema.json": "rubrics/winners/unpsa.yaml",
+}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A download listed on the data page: its path, kind (label key data_file_<kind>) and
+    the value its description names (a year, or the YAML files a schema describes)."""
+
+    path: str
+    kind: str
+    about: str = ""
+
+
+def open_data_files(catalog: Catalog) -> list[DataFile]:
+    """The downloads listed on the data page, in the order shown."""
+    files = [DataFile(f"{DATA_DIR}/winners.csv", "csv"), DataFile(f"{DATA_DIR}/winners.json", "json")]
+    files += [DataFile(f"{DATA_DIR}/rubrics-{y.year}.json", "rubrics", str(y.year)) for y in catalog.years]
+    files += [DataFile(f"{DATA_DIR}/schema/{name}", "schema", SCHEMA_FOR.get(name, name)) for name in SCHEMA_FILES.values()]
+    return files
+
+
+def showcase_file(lang: str) -> str:
+    return f"{DATA_DIR}/showcase-{lang}.json"
+
+
+def site_files(catalog: Catalog, when: BuildDate, archive: Archive | None = None) -> list[SiteFile]:
+    archive = archive or Archive(catalog)
+    files = [SiteFile(c.path, _calendar(c, when)) for c in calendar_files(catalog)]
+    files.append(SiteFile(f"{DATA_DIR}/winners.csv", winners_csv(archive)))
+    files.append(SiteFile(f"{DATA_DIR}/winners.json", _json(winners_json(catalog))))
+    for year in catalog.years:
+        files.append(SiteFile(f"{DATA_DIR}/rubrics-{year.year}.json", _json(rubrics_json(year))))
+    files += [SiteFile(f"{DATA_DIR}/schema/{name}", data) for name, data in _schema_files().items()]
+    for lang in LANGS:
+        files.append(SiteFile(showcase_file(lang), json.dumps(showcase(archive, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    return files
+
+
+@cache
+def _schema_files() -> dict[str, bytes]:
+    """The JSON Schemas as ``lertrat schema`` writes them (made once per process: pydantic takes a while)."""
+    return {name: (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8") for name, schema in schemas().items()}
+
+
+# --- calendars ---------------------------------------------------------------------------
+
+
+def calendar_name(cal: CalendarFile, lang: str) -> str:
+    year = cal.year.model.name
+    if cal.branch is None:
+        return getattr(year, lang)
+    branch = next(b.model.name for b in cal.year.branches if b.model.id == cal.branch)
+    return f"{getattr(year, lang)} — {getattr(branch, lang)}"
+
+
+def _calendar(cal: CalendarFile, when: BuildDate) -> bytes:
+    words = {lang: {k: v[lang] for k, v in labels().items()} for lang in LANGS}
+
+    def describe(m: Milestone) -> str:
+        """Thai first, then English (the title too, since SUMMARY is Thai), with what the source left open."""
+        blocks = []
+        for lang in LANGS:
+            w = words[lang]
+            lines = [] if lang == "th" else [m.title.en]
+            if m.text:
+                lines.append(getattr(m.text, lang))
+            kind = precision(m)
+            if kind in ("month", "part"):
+                first, last = span(m)
+                shown = format_span(first.isoformat(), last.isoformat(), lang)
+                lines.append(w[f"ics_precision_{kind}"].format(when=format_date(m.date, lang, m.part), shown=shown))
+            if m.reference:
+                lines.append(f"{w['reference']} {m.reference}")
+            for note in m.notes:
+                lines.append(f"{w['notes']}: {getattr(note, lang)}")
+            if lang == "en":
+                lines.append(f"{w['source']}: {m.source.document} — {m.source.section}")
+            blocks.append("\n".join(" ".join(line.split()) for line in lines))
+        return "\n\n".join(b for b in blocks if b)
+
+    return ics(calendar_name(cal, "th"), cal.year.year, cal.milestones, when.date, describe)
+
+
+# --- open data ---------------------------------------------------------------------------
+
+# Columns of winners.csv, grouped as the data page describes them (label key csv_<first>).
+CSV_COLUMNS: list[tuple[str, ...]] = [
+    ("kind",),
+    ("year_be", "year_ce"),
+    ("id",),
+    ("branch", "branch_th", "branch_en"),
+    ("type", "type_th", "type_en"),
+    ("level", "level_th", "level_en"),
+    ("agency", "agency_th", "agency_en"),
+    ("parent", "parent_th", "parent_en"),
+    ("ministry", "ministry_th", "ministry_en"),
+    ("partners",),
+    ("title_th", "title_en"),
+    ("summary_th", "summary_en"),
+    ("figures_th", "figures_en"),
+    ("source_document", "source_section"),
+]
+
+
+def winners_csv(archive: Archive) -> bytes:
+    """Every award as one row: winning works, honour awards and UNPSA awards (``kind``).
+
+    UTF-8 with a byte-order mark, so that Excel opens the Thai text correctly."""
+    header = [c for group in CSV_COLUMNS for c in group]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\r\n")
+    writer.writeheader()
+    catalog = archive.catalog
+
+    def agency_cols(prefix: str, agency_id: str | None) -> dict[str, str]:
+        agency = archive.agencies.get(agency_id) if agency_id else None
+        return {prefix: agency.id if agency else "", f"{prefix}_th": agency.name.th if agency else "", f"{prefix}_en": agency.name.en if agency else ""}
+
+    def common(year: int, agency_id: str) -> dict[str, str]:
+        parent = archive.agencies[agency_id].parent
+        ministry = archive.ministry(agency_id)
+        return {
+            "year_be": str(year), "year_ce": str(year - 543),
+            **agency_cols("agency", agency_id), **agency_cols("parent", parent), **agency_cols("ministry", ministry.id if ministry else None),
+        }
+
+    for award in archive.awards:
+        w = award.winner
+        names = {
+            "branch": archive.branch_name(w.branch, award.year),
+            "type": archive.type_name(w.branch, w.type, award.year) if w.type else None,
+            "level": archive.level_name(w.branch, w.level, award.year) if w.level else None,
+        }
+        row = {"kind": "winner", "id": w.id, **common(award.year, w.agency), "partners": " ".join(w.partners)}
+        for key, name in names.items():
+            row[key] = getattr(w, key) or ""
+            row[f"{key}_th"], row[f"{key}_en"] = (name.th, name.en) if name else ("", "")
+        for lang in LANGS:
+            row[f"title_{lang}"] = getattr(w.title, lang) if w.title else ""
+            row[f"summary_{lang}"] = getattr(w.summary, lang) if w.summary else ""
+            row[f"figures_{lang}"] = " | ".join(f"{quantity(f.value, getattr(f.unit, lang))} — {getattr(f.label, lang)}" for f in w.figures)
+        row.update(source_document=w.source.document, source_section=w.source.section)
+        writer.writerow(_clean(row))
+    for entry in catalog.winners:
+        for honour in entry.model.honours:
+            row = {"kind": "honour", **common(entry.year, honour.agency), "summary_th": honour.citation.th, "summary_en": honour.citation.en,
+                   "source_document": honour.source.document, "source_section": honour.source.section}
+            writer.writerow(_clean(row))
+    if catalog.unpsa:
+        for prize in catalog.unpsa.awards:
+            row = {"kind": "unpsa", **common(prize.year, prize.agency), "title_th": prize.title.th, "title_en": prize.title.en,
+                   "summary_th": prize.category.th if prize.category else "", "summary_en": prize.category.en if prize.category else "",
+                   "source_document": prize.source.document, "source_section": prize.source.section}
+            writer.writerow(_clean(row))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _clean(row: dict[str, str]) -> dict[str, str]:
+    """One line per cell: folded YAML text keeps no line breaks of its own."""
+    return {k: " ".join(str(v).split()) for k, v in row.items()}
+
+
+def _number(value: Any) -> Any:
+    """Decimal figures become JSON numbers (json calls this only for what it cannot encode)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")  # pragma: no cover - models hold only JSON types and Decimal
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="python", exclude_none=True)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_number) + "\n").encode("utf-8")
+
+
+def _about(words: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    return {"source": words["data_source_note"], "licence": words["data_licence_note"]}
+
+
+def winners_json(catalog: Catalog) -> dict[str, Any]:
+    """The winners files as they are, one object per programme year (winners.schema.json),
+    with the agencies (agencies.schema.json) and the UNPSA awards (unpsa.schema.json)."""
+    return {
+        **_about(labels()),
+        "agencies": _plain(list(catalog.agencies)),
+        "years": [_plain(entry.model) for entry in catalog.winners],
+        "unpsa": _plain(catalog.unpsa) if catalog.unpsa else None,
+    }
+
+
+def rubrics_json(year: YearEntry) -> dict[str, Any]:
+    """A programme year as its YAML files hold it: year.yaml, then each branch with its types."""
+    return {
+        **_about(labels()),
+        "year": _plain(year.model),
+        "branches": [{"branch": _plain(b.model), "types": [_plain(t.model) for t in b.types]} for b in year.branches],
+    }
+
+
+# --- the winners filter ------------------------------------------------------------------
+
+
+def showcase(archive: Archive, lang: str) -> dict[str, Any]:
+    """What the filter script needs, in one language: names by id once, then one short row
+    per work: [year, branch, "branch/type", "branch/level", [agency ids], id, title, award],
+    where award indexes the list of "branch · type · level" texts (few, and long in Thai)."""
+    words = {k: v[lang] for k, v in labels().items()}
+    facets = archive.facets()
+    awards: dict[str, int] = {}
+    rows = []
+    for award in archive.awards:
+        w = award.winner
+        text = " · ".join(archive.award_parts(award, lang))
+        rows.append([
+            award.year, w.branch, f"{w.branch}/{w.type}" if w.type else "", f"{w.branch}/{w.level}" if w.level else "",
+            list(award.agencies), w.id, " ".join(getattr(w.title, lang).split()) if w.title else "",
+            awards.setdefault(text, len(awards)),
+        ])
+    return {
+        "years": {str(y): words["year_th"].format(be=y, ce=y - 543) for y in facets["years"]},
+        "agencies": {a.id: _agency_label(a, lang) for a in facets["agencies"]},
+        "awards": list(awards),
+        "rows": rows,
+    }
+
+
+def _agency_label(agency: Any, lang: str) -> str:
+    name = getattr(agency.name, lang)
+    return f"{name} ({getattr(agency.short_name, lang)})" if agency.short_name else name
+
