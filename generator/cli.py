@@ -56,15 +56,16 @@ def _mkdocs(root: Path, *args: str, quiet: bool = False, env: dict[str, str] | N
     return done.returncode
 
 
-def _source_date_epoch(root: Path) -> str:
-    """The time MkDocs stamps into the build (the sitemap's gzip header): the last commit's,
-    so that two builds of the same commit are byte-identical; 0 outside a git work tree."""
+def _commit_time(root: Path) -> str | None:
+    """The last commit's time, for SOURCE_DATE_EPOCH: MkDocs stamps it into the build (the
+    gzip header of sitemap.xml.gz), so two builds of the same commit are byte-identical.
+    The timeline's "today" comes from the same commit (generator/timeline.py)."""
     try:
         done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30)
     except OSError:
-        return "0"
+        return None
     stamp = done.stdout.strip()
-    return stamp if done.returncode == 0 and stamp.isdigit() else "0"
+    return stamp if done.returncode == 0 and stamp.isdigit() else None
 
 
 def _build(root: Path, site_dir: Path) -> int:
@@ -72,7 +73,9 @@ def _build(root: Path, site_dir: Path) -> int:
     catalog, _ = generate(root)
     if catalog.warnings:
         print(warnings_report(catalog.warnings), file=sys.stderr)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
+    stamp = _commit_time(root)
+    if stamp is not None:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", stamp)
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))

@@ -36,7 +36,7 @@ def _table_rows(page_html: str, table_id: str) -> list[str]:
 
 
 def _cells(row: str) -> list[str]:
-    return [norm(re.sub(r"<[^>]+>", " ", c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    return [read(c)[0] for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]  # as a reader sees it (lang spans join up)
 
 
 def test_the_real_content_has_winners_agencies_and_featured_works():
@@ -132,7 +132,7 @@ def test_featured_winners_are_cards_with_their_key_figures(built_site, lang):
     featured = [a for a in newest if a.winner.featured]
     assert len(cards) == len(featured)
     for card, award in zip(cards, featured, strict=True):
-        text = norm(html.unescape(re.sub(r"<[^>]+>", " ", card)))
+        text = read(card)[0]
         assert _title(award, lang) in text
         for figure in award.winner.figures:
             assert f"{norm(quantity(figure.value, getattr(figure.unit, lang)))} {norm(getattr(figure.label, lang))}" in text
