@@ -19,8 +19,9 @@ from .catalog import Catalog
 from .chart import bar_chart
 from .downloads import CSV_COLUMNS, calendar_files, calendar_name, open_data_files, showcase_file
 from .models import Agency, YearStatistics
+from .placeholders import is_placeholder
 from .render import DEFAULT_LANG, LANGS, Paths, format_date, number
-from .timeline import BuildDate, mark, newest_milestone, span
+from .timeline import BuildDate, dated, mark, newest_milestone, span
 from .urls import href, url_of
 
 if TYPE_CHECKING:
@@ -73,6 +74,10 @@ class ArchivePages:
             return getattr(archive.agencies[agency_id].name, lang)
 
         def stats_chart(rows: Sequence[YearStatistics], chart_id: str) -> str:
+            # a new programme year's row is still TODO until its figures are known: no bar for it
+            rows = [r for r in rows if not (is_placeholder(r.applications) or is_placeholder(r.awards))]
+            if not rows:
+                return ""
             shown = [str(r.year if lang == "th" else r.year - 543) for r in rows]
             first, last = shown[0], shown[-1]
             items = "; ".join(
@@ -109,7 +114,7 @@ class ArchivePages:
             "page_href": lambda target, here: href(url_of(target), here, prefix),
             "file_href": lambda target, here: href(target, here, prefix, localized=False),
             "ms_marks": lambda milestones: list(zip(milestones, mark(milestones, when.date), strict=True)),
-            "ms_span": lambda m: [d.isoformat() for d in span(m)],
+            "ms_span": lambda m: [d.isoformat() for d in span(m)] if dated(m) else [],
             "marked_on": marked_on,
             "stats_chart": stats_chart,
             "calendars": self.calendars,

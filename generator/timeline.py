@@ -26,6 +26,7 @@ from typing import Literal
 from icalendar import Calendar, Event
 
 from .models import Milestone
+from .placeholders import is_placeholder
 
 THAI_TIME = dt.timezone(dt.timedelta(hours=7))  # the programme's own calendar day (Asia/Bangkok, no DST)
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -64,14 +65,24 @@ def _parse(iso: str, first: bool, part: str | None) -> dt.date:
     return dt.date(year, month, low if first else min(high, last_day))
 
 
+def dated(milestone: Milestone) -> bool:
+    """False for a milestone whose date is still a ``TODO`` placeholder (lertrat new-year)."""
+    return not is_placeholder(milestone.date)
+
+
 def mark(milestones: Sequence[Milestone], today: dt.date) -> list[Status]:
     """The status of each milestone relative to ``today``: past, current (today is inside
-    it), next (the soonest one still to start) or upcoming (later ones)."""
-    spans = [span(m) for m in milestones]
-    future = [start for start, _ in spans if start > today]
+    it), next (the soonest one still to start) or upcoming (later ones, and those without a
+    date yet)."""
+    spans = [span(m) if dated(m) else None for m in milestones]
+    future = [s[0] for s in spans if s is not None and s[0] > today]
     soonest = min(future) if future else None
     statuses: list[Status] = []
-    for start, end in spans:
+    for found in spans:
+        if found is None:
+            statuses.append("upcoming")
+            continue
+        start, end = found
         if end < today:
             statuses.append("past")
         elif start <= today:
@@ -98,7 +109,7 @@ def build_date(root: Path | None, milestones: Iterable[Milestone]) -> BuildDate:
 
 def newest_milestone(milestones: Iterable[Milestone]) -> BuildDate:
     """The last day of the latest milestone: the date the data itself is "as of"."""
-    ends = [span(m)[1] for m in milestones]
+    ends = [span(m)[1] for m in milestones if dated(m)]
     if ends:
         return BuildDate(max(ends), "milestone")
     return BuildDate(dt.date(2000, 1, 1), "none")
@@ -128,7 +139,7 @@ def ics(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     stamp_time = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
-    for milestone in milestones:
+    for milestone in filter(dated, milestones):
         start, end = span(milestone)
         event = Event()
         event.add("uid", uid(year, milestone))
