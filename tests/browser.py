@@ -12,7 +12,7 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -46,3 +46,21 @@ def chromium_path() -> str:
     if not Path(path).is_file():
         raise RuntimeError(f"Chromium not found at {CHROMIUM}; install it with `apt-get install chromium` (see .ci/run)")
     return path
+
+
+def allow_only(target, base: str, outside: list[str], on_local: Callable[[str], object] | None = None) -> list[str]:
+    """Let ``target`` (a Playwright page or context) reach only ``base``: every other request
+    is aborted and its URL appended to ``outside``; ``on_local`` sees each allowed URL."""
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(base):
+            if on_local is not None:
+                on_local(url)
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    target.route("**/*", route)
+    return outside

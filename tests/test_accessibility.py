@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
 from conftest import REPO
 from sitepages import page_urls, pattern, sample
 
@@ -74,15 +74,10 @@ def visits(built_site) -> Visits:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
 
-        def only_local(route):
-            if route.request.url.startswith(base + "/"):
-                found.local_requests += 1
-                route.continue_()
-            else:
-                found.outside.append(route.request.url)
-                route.abort()
+        def count(_url: str) -> None:
+            found.local_requests += 1
 
-        context.route("**/*", only_local)
+        allow_only(context, base + "/", found.outside, count)
         page = context.new_page()
         for url in urls:
             page.goto(base + url, wait_until="load")

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from generator.render import labels
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
 from conftest import REPO
 from test_applying import CATALOG, FINDERS, TYPES, _paths
 
@@ -26,16 +26,7 @@ def site(built_site):
     with serve(built_site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        outside: list[str] = []
-
-        def only_local(route):
-            if route.request.url.startswith(base):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_local)
+        outside = allow_only(context, base, [])
         yield context, base
         browser.close()
         assert not outside, outside

@@ -18,7 +18,7 @@ from generator import assess
 from generator.render import labels
 
 from assesscases import CASES, catalog, cost_outcome, entries, outcome, spec
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
 
 WORDS = labels()
 PREFIX = {"th": "", "en": "/en"}
@@ -30,17 +30,8 @@ def browser(built_site):
     with serve(built_site) as base, sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        outside: list[str] = []
+        outside = allow_only(context, base, [])
         errors: list[str] = []
-
-        def only_local(route):
-            if route.request.url.startswith(base):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_local)
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         yield page, base, outside, errors

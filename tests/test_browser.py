@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
 
 
 @pytest.fixture(scope="module")
@@ -13,16 +13,7 @@ def browser_page(built_site):
     with serve(built_site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        outside: list[str] = []
-
-        def only_local(route):
-            if route.request.url.startswith(base):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", only_local)
+        outside = allow_only(page, base, [])
         yield page, base, outside
         browser.close()
 

@@ -16,7 +16,7 @@ from generator.render import labels
 from generator.synthetic import write_project
 from generator.timeline import mark
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
 from conftest import REPO, lertrat
 from htmltext import norm
 
@@ -49,15 +49,7 @@ class Visit:
         self.page = self.context.new_page()
         self.base, self.requests, self.outside = base, [], []
 
-        def only_local(route):
-            if route.request.url.startswith(base):
-                self.requests.append(route.request.url)
-                route.continue_()
-            else:
-                self.outside.append(route.request.url)
-                route.abort()
-
-        self.page.route("**/*", only_local)
+        allow_only(self.page, base, self.outside, self.requests.append)
 
     def open(self, path: str):
         self.page.goto(self.base + path)

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
 
 WORD, COMPOUND, PART, AGENCY, NUMBER = "word", "compound", "word part", "agency", "number"
 WHOLE = {WORD, COMPOUND, AGENCY, NUMBER}  # word parts may legitimately sit inside other words
@@ -196,17 +196,7 @@ def browser(built_site):
         chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         requests: list[str] = []
-        outside: list[str] = []
-
-        def only_local(route):
-            if route.request.url.startswith(base):
-                requests.append(route.request.url[len(base):])
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_local)
+        outside = allow_only(context, base, [], lambda url: requests.append(url[len(base):]))
         yield context, base, requests, outside
         chromium.close()
 
