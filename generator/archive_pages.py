@@ -20,7 +20,7 @@ from .chart import bar_chart
 from .downloads import CSV_COLUMNS, calendar_files, calendar_name, open_data_files, showcase_file
 from .models import Agency, YearStatistics
 from .placeholders import is_placeholder
-from .render import DEFAULT_LANG, LANGS, Paths, format_date, number
+from .render import DEFAULT_LANG, Paths, format_date, number
 from .timeline import BuildDate, dated, mark, newest_milestone, span
 from .urls import href, url_of
 
@@ -61,7 +61,7 @@ class ArchivePages:
             "awards": self.archive.by_year.get(newest, []),
             "file": showcase_file,
         }
-        for lang in LANGS:
+        for lang in renderer.langs:
             renderer.lookups[lang].update(self._lookups(lang))
 
     def _lookups(self, lang: str) -> dict[str, Any]:

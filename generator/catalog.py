@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from . import placeholders
+from .cache import YamlCache
 from .changes import check_years
 from .errors import ContentError, Location, Problem
+from .gc_pause import gc_paused
 from .models import (
     BE_YEAR_MAX,
     BE_YEAR_MIN,
@@ -100,6 +102,7 @@ class Catalog:
     winners: tuple[WinnersEntry, ...] = ()  # newest first
     unpsa: UnpsaList | None = None
     warnings: tuple[Problem, ...] = ()  # placeholders left, status badges that contradict the data
+    root: Path | None = None  # the project folder it was loaded from (its .cache/ serves the renderer too)
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.agencies if a.id == agency_id)
@@ -112,6 +115,7 @@ def _shown(path: Path, root: Path) -> Path:
         return path
 
 
+@gc_paused
 def load_catalog(root: Path) -> Catalog:
     """Load and validate ``root/rubrics``; raise ``ContentError`` listing every problem."""
     rubrics = root / "rubrics"
@@ -119,8 +123,11 @@ def load_catalog(root: Path) -> Catalog:
     if not rubrics.is_dir():
         raise ContentError([Problem(Location(Path("rubrics"), 1, 1), "(folder)", "the folder 'rubrics/' does not exist; expected the award data there")])
 
+    yaml_cache = YamlCache(root)
+    yaml_cache.prefetch(sorted(rubrics.rglob("*.yaml")))
+
     def load(path: Path) -> LoadedFile | None:
-        loaded, found = load_yaml(path, _shown(path, root))
+        loaded, found = load_yaml(path, _shown(path, root), yaml_cache)
         problems.extend(found)
         if loaded is not None and not found:
             problems.extend(placeholders.find(loaded))
@@ -208,6 +215,7 @@ def load_catalog(root: Path) -> Catalog:
     ordered = tuple(sorted(years, key=lambda y: -y.year))
     if not any(not p.warning for p in problems):
         problems.extend(check_years(ordered))
+    yaml_cache.prune()
     if any(not p.warning for p in problems):
         raise ContentError(problems)
     return Catalog(
@@ -216,6 +224,7 @@ def load_catalog(root: Path) -> Catalog:
         tuple(sorted(winners, key=lambda w: -w.year)),
         unpsa[0] if unpsa else None,
         tuple(sorted(problems, key=Problem.sort_key)),
+        root,
     )
 
 

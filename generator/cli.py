@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import DOCS_DIR, generate, load_catalog, project_root
+from . import DOCS_DIR, cache, generate, load_catalog, project_root
 from .errors import ContentError, warnings_report
 from .handoff import handed_over
 from .schema import write_schemas
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to put the site (default: site/)")
     serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
-    commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay)")
+    commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay) and the cache in .cache/lertrat/")
     new_year_cmd = commands.add_parser("new-year", help="start a programme year from a copy of the latest one, with TODO where it must be reviewed")
     new_year_cmd.add_argument("year", help="the new programme year, Buddhist Era (e.g. 2567)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the YAML formats (for editors)")
@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "clean":
             removed = clean(root / DOCS_DIR)
             print(f"removed {len(removed)} generated page(s) from {DOCS_DIR}/")
+            if cache.remove(root):
+                print(f"removed the cache {cache.CACHE_DIR}/")
             return 0
         if args.command == "schema":
             if args.stdout:

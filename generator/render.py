@@ -19,8 +19,10 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import assess, assess_page, changes, placeholders
+from . import assess, assess_page, changes, parallel, placeholders
+from .cache import jinja_cache
 from .catalog import Catalog
+from .gc_pause import gc_paused
 from .models import TODO
 from .slugs import slugify
 from .urls import relpath
@@ -57,15 +59,22 @@ def escape_md(value: object) -> str:
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\.{m.group(3)}" if m.group(2) else f"{m.group(4)}\\{m.group(5)}{m.group(6)}", text)
 
 
-_MD_AS_ENTITY = {c: f"&#{ord(c)};" for c in "\\`*_[]"}
+_HTML_SPECIAL = re.compile(r"[&<>\"'\\`*_\[\]]")
+_MD_AS_ENTITY = [(c, f"&#{ord(c)};") for c in "\\`*_[]"]
 
 
 def escape_html(value: object) -> str:
     """Plain text → HTML that displays exactly that text. Markdown still reads the lines
     around raw HTML, so its link and emphasis characters become entities too: a
     ``[x](javascript:…)`` in the data stays text."""
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return "".join(_MD_AS_ENTITY.get(c, c) for c in text)
+    text = " ".join(str(value).split())
+    if not _HTML_SPECIAL.search(text):  # most names and titles: nothing to escape
+        return text
+    text = html.escape(text, quote=True)
+    for char, entity in _MD_AS_ENTITY:
+        if char in text:
+            text = text.replace(char, entity)
+    return text
 
 
 def paragraphs(value: object) -> str:
@@ -224,8 +233,9 @@ def applies(record: Any, type_id: str | None) -> bool:
     return type_id is None or not record.applies_to or type_id in record.applies_to
 
 
-def _environment() -> jinja2.Environment:
+def _environment(root: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=jinja_cache(root),  # templates compiled once, kept in <root>/.cache/lertrat/jinja/
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown output; escaping is explicit through the md/h filters
@@ -249,13 +259,14 @@ def _environment() -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, catalog: Catalog, when: Any = None):
+    def __init__(self, catalog: Catalog, when: Any = None, langs: tuple[str, ...] = LANGS):
         self.catalog = catalog
+        self.langs = langs  # the languages whose pages this renderer makes
         self.when = when  # timeline.BuildDate: the date "past" and "next" are marked against
-        self.env = _environment()
+        self.env = _environment(catalog.root)
         self.pages: list[Page] = []
         self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
-        self.lookups = {lang: self._lookups(lang, self.words[lang]) for lang in LANGS}
+        self.lookups = {lang: self._lookups(lang, self.words[lang]) for lang in langs}
 
     def _lookups(self, lang: str, words: dict[str, str]) -> dict[str, Any]:
         """Name lookups for records that refer to others by id (agencies, branches, types)."""
@@ -296,7 +307,7 @@ class _Renderer:
 
     def emit(self, template: str, path: str, source: str, **context: Any) -> None:
         branch = context.get("branch")
-        for lang in LANGS:
+        for lang in self.langs:
 
             def type_names(ids: list[str], _lang: str = lang) -> str:
                 names = {t.model.id: getattr(t.model.name, _lang) for t in branch.types} if branch else {}
@@ -394,7 +405,11 @@ def _form_for(year: Any, branch_id: str) -> Any:
     return year.form.model if year.form is not None and year.form.model.branch == branch_id else None
 
 
+@gc_paused
 def render_site(catalog: Catalog, when: Any = None) -> list[Page]:
     """Every generated page of the site, in both languages. ``when`` (a ``timeline.BuildDate``)
-    is the date timelines are marked against; by default the newest milestone's."""
-    return _Renderer(catalog, when).run()
+    is the date timelines are marked against; by default the newest milestone's.
+    The first language's pages and the others' are made at the same time where possible
+    (``parallel.both``); the result is the same either way."""
+    first, rest = parallel.both(lambda: _Renderer(catalog, when, LANGS[:1]).run(), lambda: _Renderer(catalog, when, LANGS[1:]).run())
+    return first + rest

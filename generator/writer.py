@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import parallel
 from .render import Page
 
 MANIFEST = ".generated.json"
@@ -51,17 +52,13 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> WriteResult:
         raise HandWrittenFileError(
             "these hand-written pages have the address of generated pages; rename or move them: " + ", ".join(sorted(clashes))
         )
-    written: list[str] = []
-    unchanged = 0
-    for page in pages:
-        target = docs_dir / page.path
-        data = page.content.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written.append(page.path)
+    # Creating files is mostly the file system's work, and it goes faster from two processes:
+    # the first half of the pages (by address) is written here, the second by a forked child.
+    ordered = sorted(pages, key=lambda p: p.path)
+    half = len(ordered) // 2
+    mine, theirs = parallel.both(lambda: _write(docs_dir, ordered[:half]), lambda: _write(docs_dir, ordered[half:]))
+    written = mine[0] + theirs[0]
+    unchanged = mine[1] + theirs[1]
     current = {p.path for p in pages}
     removed: list[str] = []
     for stale in sorted(previous - current):
@@ -74,6 +71,22 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> WriteResult:
     if not manifest_path.is_file() or manifest_path.read_text(encoding="utf-8") != manifest:
         manifest_path.write_text(manifest, encoding="utf-8")
     return WriteResult(written, removed, unchanged)
+
+
+def _write(docs_dir: Path, pages: list[Page]) -> tuple[list[str], int]:
+    """Write the pages whose file differs: (the pages written, how many were unchanged)."""
+    written: list[str] = []
+    unchanged = 0
+    for page in pages:
+        target = docs_dir / page.path
+        data = page.content.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(page.path)
+    return written, unchanged
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

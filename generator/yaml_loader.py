@@ -9,15 +9,22 @@ models decide later what a string means.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import Location, Problem
 
+if TYPE_CHECKING:
+    from .cache import YamlCache
+
 Path_ = tuple[str | int, ...]
+
+_CONTENT_LINE = re.compile(r"^\s*[^\s#]", re.MULTILINE)  # a line that is neither blank nor a comment
+_TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)  # a tab in a line's indentation
 
 
 @dataclass
@@ -28,6 +35,11 @@ class LoadedFile:
     data: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (the catalog handed to the MkDocs hook, see handoff.py) without the data and
+        positions: they serve only validation, which is over by then, and are most of the size."""
+        return {"path": self.path, "data": None, "value_marks": {}, "key_marks": {}}
 
     def location(self, loc: Path_, *, key: bool = False) -> Location:
         """The closest known position for a field path (falls back to its parents)."""
@@ -109,22 +121,25 @@ def _dotted(loc: Path_) -> str:
     return text or "(file)"
 
 
-def load_yaml(path: Path, shown_as: Path) -> tuple[LoadedFile | None, list[Problem]]:
-    """Load one file; return the document or the problems that stopped it from loading."""
+def load_yaml(path: Path, shown_as: Path, cache: YamlCache | None = None) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load one file; return the document or the problems that stopped it from loading.
+    With a ``cache``, a file read before without a problem is taken from it (same bytes)."""
     problems: list[Problem] = []
     raw = path.read_bytes()
+    if cache is not None and (hit := cache.get(raw)) is not None:
+        data, value_marks, key_marks = hit
+        return LoadedFile(shown_as, data, value_marks, key_marks), []
     try:
         text = raw.decode("utf-8-sig")  # a UTF-8 byte-order mark is harmless, accept it
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem(Location(shown_as, line, col), "(file)", f"the file is not valid UTF-8 text (byte 0x{raw[exc.start]:02x} at this position); expected the file to be saved as UTF-8")]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not _CONTENT_LINE.search(text):
         return None, [Problem(Location(shown_as, 1, 1), "(file)", "the file is empty; expected a YAML mapping (for example 'id: ...')")]
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            return None, [Problem(Location(shown_as, number, len(line) - len(stripped) + 1), "(file)", "a tab character is used for indentation; expected spaces only (YAML does not allow tabs)")]
+    if (tab := _TAB_INDENT.search(text)) is not None:
+        number = text.count("\n", 0, tab.start()) + 1
+        return None, [Problem(Location(shown_as, number, len(tab.group(1)) + 1), "(file)", "a tab character is used for indentation; expected spaces only (YAML does not allow tabs)")]
     try:
         try:
             node = _compose(text, _FastComposer or _Composer)
@@ -145,4 +160,6 @@ def load_yaml(path: Path, shown_as: Path) -> tuple[LoadedFile | None, list[Probl
     if not isinstance(loaded.data, dict):
         kind = "a list" if isinstance(loaded.data, list) else "a single value"
         problems.append(Problem(loaded.location(()), "(file)", f"the file holds {kind}; expected a mapping of fields (key: value)"))
+    if cache is not None and not problems:
+        cache.put(raw, loaded.data, loaded.value_marks, loaded.key_marks)
     return loaded, problems
