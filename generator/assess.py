@@ -105,27 +105,33 @@ def show_percent(value: Fraction) -> str:
     return f"{round_half_up(value, 1):.1f}%"
 
 
-def evaluate(data: dict, answers: dict[str, Any]) -> dict:
-    """Apply a spec to answers the way the page does; see ``result`` keys below."""
+def _read_answers(fields: list[dict], answers: dict[str, Any], optional: Any = lambda field_id: False) -> tuple[dict[str, Fraction], list[str], list[str]]:
+    """Each field's answer as a number: (values, ids left empty, ids that are not a number,
+    below 0 or above the field's ``max``). An empty ``optional`` field counts as 0."""
     values: dict[str, Fraction] = {}
     missing: list[str] = []
     invalid: list[str] = []
-    for field in inputs(data):
+    for field in fields:
         try:
             value = _parse(answers.get(field["id"]))
         except ValueError:
             invalid.append(field["id"])
             continue
         if value is None:
-            if field["id"].startswith("_bonus_"):
-                value = Fraction(0)  # bonus points are optional
-            else:
+            if not optional(field["id"]):
                 missing.append(field["id"])
                 continue
-        if value < 0 or value > field["max"]:
+            value = Fraction(0)
+        if value < 0 or (field.get("max") is not None and value > field["max"]):
             invalid.append(field["id"])
         else:
             values[field["id"]] = value
+    return values, missing, invalid
+
+
+def evaluate(data: dict, answers: dict[str, Any]) -> dict:
+    """Apply a spec to answers the way the page does; see ``result`` keys below."""
+    values, missing, invalid = _read_answers(inputs(data), answers, optional=lambda field_id: field_id.startswith("_bonus_"))  # bonus points are optional
     requested = answers.get(REQUESTED) or None
     if data["requested"] is not None and requested not in data["requested"]:
         missing.append(REQUESTED)
@@ -233,21 +239,9 @@ def calculate(formula: str, values: dict[str, Fraction]) -> Fraction:
 
 def evaluate_cost(data: dict, answers: dict[str, Any]) -> dict:
     """Each input converted to baht by its rate, then the formula; with the working shown."""
-    values: dict[str, Fraction] = {}
-    missing, invalid = [], []
-    for field in data["inputs"]:
-        try:
-            value = _parse(answers.get(field["id"]))
-        except ValueError:
-            invalid.append(field["id"])
-            continue
-        if value is None:
-            missing.append(field["id"])
-        elif value < 0:
-            invalid.append(field["id"])
-        else:
-            rate = field["rate"]
-            values[field["id"]] = value * Fraction(Decimal(str(rate))) if rate is not None else value
+    entered, missing, invalid = _read_answers(data["inputs"], answers)
+    rates = {field["id"]: field["rate"] for field in data["inputs"]}
+    values = {key: value * Fraction(Decimal(str(rates[key]))) if rates[key] is not None else value for key, value in entered.items()}
     if missing or invalid:
         return {"complete": False, "missing": missing, "invalid": invalid, "values": values, "total": None, "working": None}
     total = calculate(data["formula"], values)

@@ -37,13 +37,18 @@ def _same_text(a: Text | None, b: Text | None) -> bool:
     return _words(a.th) == _words(b.th) and _words(a.en) == _words(b.en)
 
 
-def _bare_name(name: Text) -> tuple[str, str]:
-    th = _words(name.th)
+def without_type_prefix(name: str) -> str:
+    """A type's name without a leading "ประเภทรางวัล" / "ประเภท" (the readiness form numbers
+    its types "ประเภทที่ 1 …", so it shows the name without the word)."""
+    name = _words(name)
     for prefix in _TH_PREFIXES:
-        if th.startswith(prefix):
-            th = th[len(prefix):].strip()
-            break
-    return th, _words(name.en)
+        if name.startswith(prefix):
+            return name[len(prefix):].strip()
+    return name
+
+
+def _bare_name(name: Text) -> tuple[str, str]:
+    return without_type_prefix(name.th), _words(name.en)
 
 
 @dataclass(frozen=True)

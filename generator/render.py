@@ -248,6 +248,7 @@ def _environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["h"] = escape_html
     env.filters["paras"] = paragraphs
     env.filters["slug"] = slugify
+    env.filters["without_type_prefix"] = changes.without_type_prefix
     env.globals["applies"] = applies
     env.tests["applies_to_type"] = applies
     env.tests["placeholder"] = placeholders.is_placeholder

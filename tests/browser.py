@@ -64,3 +64,8 @@ def allow_only(target, base: str, outside: list[str], on_local: Callable[[str], 
 
     target.route("**/*", route)
     return outside
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, with the project's arguments (no background requests)."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

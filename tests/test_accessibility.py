@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
+from browser import allow_only, launch, serve
 from conftest import REPO
 from sitepages import page_urls, pattern, sample
 
@@ -71,7 +71,7 @@ def visits(built_site) -> Visits:
     found = Visits()
     urls = sample(page_urls(built_site), PER_PATTERN)
     with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
 
         def count(_url: str) -> None:
@@ -136,7 +136,7 @@ def test_the_request_filter_catches_outside_requests(built_site):
     """The interception used above is not blind: a request to another host is caught."""
     outside: list[str] = []
     with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page()
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base + "/") else (outside.append(route.request.url), route.abort()))
         page.goto(base + "/", wait_until="networkidle")
@@ -149,7 +149,7 @@ def test_the_request_filter_catches_outside_requests(built_site):
 @pytest.mark.parametrize("url", ["/", "/en/2566/service/innovation/"])
 def test_skip_link_comes_first_and_focus_is_visible(built_site, url):
     with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base + url, wait_until="networkidle")
         page.keyboard.press("Tab")

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from generator.render import labels
 
-from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
+from browser import allow_only, launch, serve
 from conftest import REPO
 from test_applying import CATALOG, FINDERS, TYPES, _paths
 
@@ -24,7 +24,7 @@ SHOTS = REPO / "tests" / "output"
 @pytest.fixture(scope="module")
 def site(built_site):
     with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         outside = allow_only(context, base, [])
         yield context, base

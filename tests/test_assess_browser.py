@@ -18,7 +18,7 @@ from generator import assess
 from generator.render import labels
 
 from assesscases import CASES, catalog, cost_outcome, entries, outcome, spec
-from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
+from browser import allow_only, launch, serve
 
 WORDS = labels()
 PREFIX = {"th": "", "en": "/en"}
@@ -28,7 +28,7 @@ VERDICT = {"pass": "assess_pass", "fail": "assess_fail", "none": "assess_none", 
 @pytest.fixture(scope="module")
 def browser(built_site):
     with serve(built_site) as base, sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        chromium = launch(p)
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
         outside = allow_only(context, base, [])
         errors: list[str] = []

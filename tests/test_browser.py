@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
+from browser import allow_only, launch, serve
 
 
 @pytest.fixture(scope="module")
 def browser_page(built_site):
     with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside = allow_only(page, base, [])
         yield page, base, outside

@@ -16,7 +16,7 @@ from generator.render import labels
 from generator.synthetic import write_project
 from generator.timeline import mark
 
-from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
+from browser import allow_only, launch, serve
 from conftest import REPO, lertrat
 from htmltext import norm
 
@@ -36,7 +36,7 @@ def synthetic_site(tmp_path_factory) -> tuple[Path, Archive]:
 @pytest.fixture(scope="module")
 def chromium():
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import launch, serve
 from conftest import copy_project
 from sitepages import page_urls, sample
 
@@ -93,7 +93,7 @@ def test_no_script_from_the_yaml_runs_in_the_browser(poisoned_site):
     dialogs: list[str] = []
     urls = sample(page_urls(poisoned_site), 6)
     with serve(poisoned_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
         for url in urls:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import launch, serve
 from conftest import copy_project, lertrat
 from sitepages import page_urls
 
@@ -195,7 +195,7 @@ def test_the_site_works_under_a_sub_path(subpath_site):
     assert hrefs and all(h.startswith("/lertrat/") for h in hrefs), sorted(hrefs)  # absolute: it is served at any depth
     outside: list[str] = []
     with serve(subpath_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base + "/lertrat/") else (outside.append(route.request.url), route.abort()))
         failed: list[str] = []

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, allow_only, chromium_path, serve
+from browser import allow_only, launch, serve
 
 WORD, COMPOUND, PART, AGENCY, NUMBER = "word", "compound", "word part", "agency", "number"
 WHOLE = {WORD, COMPOUND, AGENCY, NUMBER}  # word parts may legitimately sit inside other words
@@ -193,7 +193,7 @@ class SearchBox:
 @pytest.fixture(scope="module")
 def browser(built_site):
     with serve(built_site) as base, sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        chromium = launch(p)
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         requests: list[str] = []
         outside = allow_only(context, base, [], lambda url: requests.append(url[len(base):]))
