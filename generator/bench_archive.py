@@ -132,7 +132,7 @@ def measure(root: Path, work: Path) -> dict[str, Any]:
     first, _ = generator_step(root)
     again, catalog = generator_step(root)
     mkdocs = mkdocs_build(root, work / "site", catalog, again)
-    first.steps["hand-over to MkDocs"] = again.steps["hand-over to MkDocs"]
+    first.steps["hand-over to MkDocs"] = again.steps["hand-over to MkDocs"]  # one MkDocs run serves both: the same catalog is handed over
     figures = site_figures(work / "site")
     shutil.rmtree(work / "site", ignore_errors=True)
     return {

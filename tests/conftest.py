@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -35,6 +36,21 @@ def lertrat(root: Path, *args: str) -> Run:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run([str(LERTRAT), "--root", str(root), *args], capture_output=True, text=True, env=env, timeout=300)
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` by its path, with the SHA-256 of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def folder_digest(folder: Path) -> str:
+    """One hash of the names of everything under ``folder`` (empty folders too) and the bytes of its files."""
+    hashed = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        if path.is_file():
+            hashed.update(path.read_bytes())
+    return hashed.hexdigest()
 
 
 def copy_project(dest: Path) -> Path:

@@ -6,28 +6,17 @@ Each case copies the built project, lays its small YAML tree over it, and runs
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import lertrat
+from conftest import folder_digest, lertrat
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "tree").is_dir())
 PROBLEM = re.compile(r"^(?P<path>rubrics/\S+?):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$")
-
-
-def digest(folder: Path) -> str:
-    """Names and bytes of every file under ``folder``."""
-    hashed = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        if path.is_file():
-            hashed.update(path.read_bytes())
-    return hashed.hexdigest()
 
 
 def test_the_corpus_is_large_enough():
@@ -39,7 +28,7 @@ def test_bad_input(case, built_site, tmp_path, request):
     root = tmp_path / "project"
     shutil.copytree(built_site.parent, root)
     shutil.copytree(CORPUS / case / "tree", root, dirs_exist_ok=True)
-    site_before, content_before = digest(root / "site"), digest(root / "content")
+    site_before, content_before = folder_digest(root / "site"), folder_digest(root / "content")
 
     check = lertrat(root, "check")
     expected_file = CORPUS / case / "expected.txt"
@@ -65,8 +54,8 @@ def test_bad_input(case, built_site, tmp_path, request):
     assert build.stderr == expected
     for run in (check, build):
         assert "Traceback" not in run.output
-    assert digest(root / "site") == site_before, "a failed build changed site/"
-    assert digest(root / "content") == content_before, "a failed build wrote pages into content/"
+    assert folder_digest(root / "site") == site_before, "a failed build changed site/"
+    assert folder_digest(root / "content") == content_before, "a failed build wrote pages into content/"
     assert not list(root.glob(".site-*"))
 
 

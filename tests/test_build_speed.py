@@ -4,21 +4,16 @@ child (generator/parallel.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from conftest import REPO, lertrat
+from conftest import REPO, file_digests, lertrat
 
 YAML_CACHE = Path(".cache/lertrat/yaml")
 JINJA_CACHE = Path(".cache/lertrat/jinja")
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _yaml_files(root: Path) -> int:
@@ -36,10 +31,10 @@ def test_a_cached_build_an_uncached_build_and_a_serial_build_are_the_same_site(p
     monkeypatch.setenv("LERTRAT_SERIAL", "1")
     plain = lertrat(project, "build", "--site-dir", str(tmp_path / "plain"))  # no cache, no second process
     assert plain.code == 0, plain.output
-    site = _tree(tmp_path / "first")
+    site = file_digests(tmp_path / "first")
     assert len(site) > 200
-    assert _tree(tmp_path / "again") == site
-    assert _tree(tmp_path / "plain") == site
+    assert file_digests(tmp_path / "again") == site
+    assert file_digests(tmp_path / "plain") == site
 
 
 def test_an_edit_after_a_cached_build_is_read_and_a_mistake_is_still_reported(project, tmp_path):
@@ -74,7 +69,7 @@ def test_a_damaged_cache_is_ignored(project, tmp_path):
     built = lertrat(project, "build", "--site-dir", str(tmp_path / "site"))
     assert built.code == 0, built.output
     assert "Traceback" not in built.output
-    assert _tree(tmp_path / "site") == _tree(tmp_path / "first")
+    assert file_digests(tmp_path / "site") == file_digests(tmp_path / "first")
 
 
 def test_lertrat_clean_removes_the_cache(project):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 from generator.catalog import load_catalog
 
-from conftest import REPO, lertrat
+from conftest import REPO, folder_digest, lertrat
 
 INNOVATION = "rubrics/2566/service/innovation.yaml"
 BRANCH = "rubrics/2566/service/branch.yaml"
@@ -167,23 +166,14 @@ def test_html_in_text_is_rejected(project):
     )
 
 
-def _tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def test_failed_build_leaves_the_previous_site_untouched(project):
     assert lertrat(project, "build").code == 0
-    before = _tree_digest(project / "site")
+    before = folder_digest(project / "site")
     edit(project, INNOVATION, "      points: 10\n      questions:", "      points: 9\n      questions:")
     run = lertrat(project, "build")
     assert run.code == 1
     assert "expected them to add up to the rubric total 100" in run.stderr
-    assert _tree_digest(project / "site") == before
+    assert folder_digest(project / "site") == before
     # A failure inside MkDocs itself (a broken link in a hand-written page) keeps it too.
     edit(project, INNOVATION, "      points: 9\n      questions:", "      points: 10\n      questions:")
     (project / "content/broken.md").write_text("# Broken\n\n[x](missing.md)\n", encoding="utf-8")
@@ -191,7 +181,7 @@ def test_failed_build_leaves_the_previous_site_untouched(project):
     run = lertrat(project, "build")
     assert run.code == 1
     assert "site/ is unchanged" in run.stderr
-    assert _tree_digest(project / "site") == before
+    assert folder_digest(project / "site") == before
     assert not list(project.glob(".site-*"))
 
 

@@ -9,7 +9,6 @@ it back — a rule a generic link checker does not know.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import posixpath
 import re
@@ -23,7 +22,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import launch, serve
-from conftest import copy_project, lertrat
+from conftest import copy_project, file_digests, lertrat
 from sitepages import page_urls
 
 
@@ -139,10 +138,6 @@ def test_links_to_other_hosts_get_noopener(pages):
     assert external > 0  # the content does link out (application pages, contacts)
 
 
-def _digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_of_the_same_content_are_byte_identical(built_site, tmp_path):
     """A second build elsewhere, later, in another time zone, with other hash seeds."""
     time.sleep(1.1)
@@ -160,7 +155,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(built_site, tmp_path)
             else:
                 os.environ[key] = value
     assert run.code == 0, run.output
-    first, second = _digests(built_site), _digests(root / "site")
+    first, second = file_digests(built_site), file_digests(root / "site")
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == []

@@ -3,25 +3,19 @@ seed, and a smaller archive is the newest years of a larger one."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
 from generator.catalog import load_catalog
 from generator.synthetic import write_rubrics
 
-from conftest import REPO, lertrat
-
-
-def _tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+from conftest import REPO, file_digests, lertrat
 
 
 def test_synthetic_archive_passes_lertrat_check_and_is_deterministic(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     made = write_rubrics(first, 3, per_year=40, template=REPO)
     write_rubrics(second, 3, per_year=40, template=REPO)
-    assert _tree(first / "rubrics") == _tree(second / "rubrics")
+    assert file_digests(first / "rubrics") == file_digests(second / "rubrics")
     run = lertrat(first, "check")
     assert run.code == 0, run.output
     assert f"{made['winners']} winner(s)" in run.stdout and f"{made['agencies']} agencies" in run.stdout
@@ -40,7 +34,7 @@ def test_synthetic_archive_passes_lertrat_check_and_is_deterministic(tmp_path):
 def test_a_smaller_archive_is_the_newest_years_of_a_larger_one(tmp_path):
     write_rubrics(tmp_path / "two", 2, per_year=20, template=REPO)
     write_rubrics(tmp_path / "four", 4, per_year=20, template=REPO)
-    two, four = _tree(tmp_path / "two" / "rubrics"), _tree(tmp_path / "four" / "rubrics")
+    two, four = file_digests(tmp_path / "two" / "rubrics"), file_digests(tmp_path / "four" / "rubrics")
     assert two.items() <= four.items()
     assert len([p for p in four if p.startswith("winners/25")]) == 4
 
