@@ -32,15 +32,15 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 test: $(STAMP) $(NODE_STAMP)  ## lint, then run every test
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests tools
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests tools
 
 bench: $(STAMP)         ## print how long generating and building take
-	$(BIN)/python -m generator.bench
-	$(BIN)/python -m generator.bench_archive   # real content beside a synthetic 20-year archive
+	$(BIN)/python -m tools.bench
+	$(BIN)/python -m tools.bench_archive   # real content beside a synthetic 20-year archive
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

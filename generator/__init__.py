@@ -1,17 +1,23 @@
 """lertrat: the Public Sector Excellence Awards (รางวัลเลิศรัฐ) site generator.
 
-rubrics/*.yaml → load → validate → catalog → render Markdown → write into content/,
-then MkDocs builds the site. See README.md for the layout.
+The pipeline, one folder per stage, data flowing one way (see README "How the generator works"):
+
+    content/   rubrics/**/*.yaml → load (positions kept) → validate → the catalog
+    pages/     the catalog → Markdown pages in both languages → written into content/ (the docs dir)
+    site/      MkDocs builds the pages (the hook); post-build steps on the built folder
+               (Thai search index, downloads, page fixes)
+    authoring/ tools for editors: the new-year scaffold
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
-from .render import render_site
-from .timeline import catalog_build_date
-from .writer import WriteResult, write_pages
+from .content.catalog import load_catalog
+from .content.entries import Catalog
+from .content.timeline import catalog_build_date
+from .pages.render import render_site
+from .pages.writer import WriteResult, write_pages
 
 __all__ = ["Catalog", "generate", "load_catalog", "project_root"]
 

@@ -16,11 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import DOCS_DIR, cache, generate, load_catalog, project_root
-from .errors import ContentError, warnings_report
-from .handoff import handed_over
-from .schema import write_schemas
-from .writer import HandWrittenFileError, clean
+from . import DOCS_DIR, generate, load_catalog, project_root
+from .content.errors import ContentError, warnings_report
+from .content.schema import write_schemas
+from .content.timeline import catalog_build_date
+from .pages.writer import HandWrittenFileError, clean
+from .site import mkdocs_run
 
 
 def _check(root: Path) -> int:
@@ -38,28 +39,10 @@ def _check(root: Path) -> int:
     return 0
 
 
-def _mkdocs(root: Path, *args: str, quiet: bool = False, env: dict[str, str] | None = None) -> int:
-    """Run MkDocs; with ``quiet``, show only its warnings and errors (not its INFO chatter).
-
-    ``mkdocs build --quiet`` cannot be used: it also stops ``--strict`` from counting
-    warnings, so a broken link would pass.
-    """
-    # Material prints an end-of-life banner on every run; it is not about the content.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    command = [sys.executable, "-m", "mkdocs", *args]
-    if not quiet:
-        return subprocess.call(command, cwd=root, env=env)
-    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    for line in (done.stdout + done.stderr).splitlines():
-        if line.strip() and not line.startswith("INFO"):
-            print(line, file=sys.stderr)
-    return done.returncode
-
-
 def _commit_time(root: Path) -> str | None:
     """The last commit's time, for SOURCE_DATE_EPOCH: MkDocs stamps it into the build (the
     gzip header of sitemap.xml.gz), so two builds of the same commit are byte-identical.
-    The timeline's "today" comes from the same commit (generator/timeline.py)."""
+    The timeline's "today" comes from the same commit (generator/content/timeline.py)."""
     try:
         done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30)
     except OSError:
@@ -80,8 +63,8 @@ def _build(root: Path, site_dir: Path) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
-        with handed_over(root, catalog) as env:  # the MkDocs hook reuses it instead of generating again
-            code = _mkdocs(root, "build", "--strict", "--site-dir", str(staging), quiet=True, env=env)
+        prepared = mkdocs_run.Prepared(root, catalog, catalog_build_date(root, catalog))
+        code = mkdocs_run.build(root, staging, prepared)  # the hook reuses this catalog instead of generating again
         if code != 0:
             print(f"The site was not built (mkdocs exited with {code}); {site_dir.name}/ is unchanged.", file=sys.stderr)
             return 1
@@ -109,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to put the site (default: site/)")
     serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
-    commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay) and the cache in .cache/lertrat/")
+    commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay)")
     new_year_cmd = commands.add_parser("new-year", help="start a programme year from a copy of the latest one, with TODO where it must be reviewed")
     new_year_cmd.add_argument("year", help="the new programme year, Buddhist Era (e.g. 2567)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the YAML formats (for editors)")
@@ -123,10 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return _build(root, args.site_dir)
         if args.command == "serve":
-            generate(root)
-            return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+            return mkdocs_run.serve(root, args.dev_addr)  # content problems stop it with the check's messages
         if args.command == "new-year":
-            from .newyear import NewYearError, checklist, new_year
+            from .authoring.newyear import NewYearError, checklist, new_year
 
             try:
                 created = new_year(root, args.year)
@@ -138,12 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "clean":
             removed = clean(root / DOCS_DIR)
             print(f"removed {len(removed)} generated page(s) from {DOCS_DIR}/")
-            if cache.remove(root):
-                print(f"removed the cache {cache.CACHE_DIR}/")
             return 0
         if args.command == "schema":
             if args.stdout:
-                from .schema import schemas
+                from .content.schema import schemas
 
                 print(json.dumps(schemas(), ensure_ascii=False, indent=2))
                 return 0

@@ -11,8 +11,8 @@ from functools import cache
 
 import yaml
 
-from generator import assess
-from generator.catalog import load_catalog
+from generator.content.catalog import load_catalog
+from generator.pages import assess
 
 from conftest import REPO
 

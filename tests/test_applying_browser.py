@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import expect, sync_playwright
 from pypdf import PdfReader
 
-from generator.render import labels
+from generator.pages.labels import labels
 
 from browser import allow_only, launch, serve
 from conftest import REPO

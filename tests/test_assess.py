@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import assess
+from generator.pages import assess
 
 from assesscases import CASES, catalog, cost_outcome, entries, outcome, spec
 

@@ -14,8 +14,8 @@ from fractions import Fraction
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator import assess
-from generator.render import labels
+from generator.pages import assess
+from generator.pages.labels import labels
 
 from assesscases import CASES, catalog, cost_outcome, entries, outcome, spec
 from browser import allow_only, launch, serve

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.archive import Archive
-from generator.catalog import load_catalog
-from generator.render import labels
-from generator.synthetic import write_project
-from generator.timeline import mark
+from generator.content.archive import Archive
+from generator.content.catalog import load_catalog
+from generator.content.timeline import mark
+from generator.pages.labels import labels
+from tools.synthetic import write_project
 
 from browser import allow_only, launch, serve
 from conftest import REPO, lertrat

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import shutil
 
-from generator.catalog import load_catalog
-from generator.changes import consecutive_pairs
-from generator.render import labels, render_site
+from generator.content.catalog import load_catalog
+from generator.content.compare import consecutive_pairs
+from generator.pages.labels import labels
+from generator.pages.render import render_site
 
 from conftest import REPO, lertrat
 from htmltext import norm

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.catalog import load_catalog
+from generator.content.catalog import load_catalog
 
 from conftest import REPO, folder_digest, lertrat
 

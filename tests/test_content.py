@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator.catalog import load_catalog
-from generator.models import Text
+from generator.content.catalog import load_catalog
+from generator.content.models import Text
 
 from conftest import REPO
 from htmltext import norm, read

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.render import render_site
+from generator.content.catalog import load_catalog
+from generator.pages.render import render_site
 
 from conftest import REPO
 

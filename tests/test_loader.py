@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.yaml_loader import load_yaml
+from generator.content.yaml_loader import load_yaml
 
 
 def load(tmp_path: Path, text: str | bytes):

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from generator.render import labels
+from generator.pages.labels import labels
 
 from conftest import lertrat
 from test_cli_errors import edit

@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.downloads import CSV_COLUMNS, open_data_files, showcase_file
-from generator.models import AgencyList, AwardType, Branch, ProgrammeYear, UnpsaList, WinnersYear
-from generator.render import labels
-from generator.schema import schemas
+from generator.content.catalog import load_catalog
+from generator.content.models import AgencyList, AwardType, Branch, ProgrammeYear, UnpsaList, WinnersYear
+from generator.content.schema import schemas
+from generator.pages.files import CSV_COLUMNS, open_data_files, showcase_file
+from generator.pages.labels import labels
 
 from conftest import REPO
 from htmltext import norm, read

@@ -1,4 +1,4 @@
-"""The search index rewrite (generator/search.py) on a small index shaped like Material's."""
+"""The search index rewrite (generator/site/search.py) on a small index shaped like Material's."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.search import SEPARATOR, ZWSP, rewrite_site_index, segment_doc, split_index
+from generator.site.search import SEPARATOR, ZWSP, rewrite_site_index, segment_doc, split_index
 
 MERGED = {
     "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.render import labels
+from generator.content.catalog import load_catalog
+from generator.pages.labels import labels
 
 from conftest import REPO
 from htmltext import norm, read

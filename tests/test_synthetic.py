@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from generator.catalog import load_catalog
-from generator.synthetic import write_rubrics
+from generator.content.catalog import load_catalog
+from tools.synthetic import write_rubrics
 
 from conftest import REPO, file_digests, lertrat
 

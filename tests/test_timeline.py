@@ -11,10 +11,13 @@ import subprocess
 import pytest
 from icalendar import Calendar
 
-from generator.catalog import load_catalog
-from generator.downloads import calendar_files, site_files
-from generator.render import format_date, format_span, labels, render_site
-from generator.timeline import BuildDate, build_date, catalog_build_date, mark, span, uid
+from generator.content.catalog import load_catalog
+from generator.content.timeline import BuildDate, build_date, catalog_build_date, mark, span, uid
+from generator.pages.files import calendar_files
+from generator.pages.labels import labels
+from generator.pages.render import render_site
+from generator.pages.text import format_date, format_span
+from generator.site.downloads import site_files
 
 from conftest import REPO
 from htmltext import norm, read

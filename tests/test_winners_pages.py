@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from generator.archive import Archive
-from generator.catalog import load_catalog
-from generator.render import labels, number, quantity
+from generator.content.archive import Archive
+from generator.content.catalog import load_catalog
+from generator.pages.labels import labels
+from generator.pages.text import number, quantity
 
 from conftest import REPO
 from htmltext import norm, read
@@ -180,7 +181,7 @@ def test_agency_pages_stay_out_of_the_search_index_but_their_names_are_found(bui
     import json
 
     docs = [d for index in sorted(built_site.rglob("search/search_index.json")) for d in json.loads(index.read_text(encoding="utf-8"))["docs"]]
-    for d in docs:  # Thai words are joined by U+200B in the index (generator/search.py)
+    for d in docs:  # Thai words are joined by U+200B in the index (generator/site/search.py)
         d["text"] = d["text"].replace("\u200b", "")
     locations = [d["location"] for d in docs]
     assert not [loc for loc in locations if re.match(r"^(en/)?agencies/[a-z0-9-]+/", loc)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render import Page
-from generator.writer import HandWrittenFileError, clean, write_pages
+from generator.pages.render import Page
+from generator.pages.writer import HandWrittenFileError, clean, write_pages
 
 BANNER = "<!-- generated from rubrics/x.yaml by lertrat — edit that file, not this one -->\n"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yaml_loader
-from generator.yaml_loader import LoadedFile, _compose, _Composer, _convert, load_yaml
+from generator.content import yaml_loader
+from generator.content.yaml_loader import LoadedFile, _compose, _Composer, _convert, load_yaml
 
 from conftest import REPO
 

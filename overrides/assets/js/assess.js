@@ -3,7 +3,7 @@
  *
  * Every number and rule comes from the JSON the page embeds (#lr-assess-data), which the
  * generator writes from the YAML; nothing here knows a threshold. The same evaluation is
- * written in Python (generator/assess.py) and both are run on one table of cases in the
+ * written in Python (generator/pages/assess.py) and both are run on one table of cases in the
  * tests. Answers stay in this browser (localStorage); nothing is sent anywhere.
  */
 (function () {
@@ -11,7 +11,7 @@
 
   var EPSILON = 1e-9; // floating point slack at the thresholds and when rounding halves up
 
-  // --- Evaluation (mirrors generator/assess.py) ------------------------------------------
+  // --- Evaluation (mirrors generator/pages/assess.py) ------------------------------------------
 
   function inputsOf(spec) {
     var found = [];

@@ -1,7 +1,7 @@
 /* Search in the reader's language.
  *
  * Material loads its search index from search/search_index.json at the site root, for
- * every page. The build (generator/search.py) leaves the default language's index there
+ * every page. The build (generator/site/search.py) leaves the default language's index there
  * and writes each other language's index under its folder (en/search/search_index.json).
  * Pages of those languages load this script before Material's, with both addresses in
  * data attributes, and it sends Material's request for the index to the page's language.

@@ -16,7 +16,7 @@
   var lang = document.documentElement.lang || "th";
   var shown = new Intl.DateTimeFormat(lang === "th" ? "th-TH" : "en-GB", { day: "numeric", month: "long", year: "numeric" }).format(now);
 
-  // Same rule as generator/timeline.py `mark`: past, current, the soonest future start is next.
+  // Same rule as generator/content/timeline.py `mark`: past, current, the soonest future start is next.
   function mark(items) {
     var soonest = null;
     items.forEach(function (li) {

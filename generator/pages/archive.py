@@ -4,28 +4,26 @@ per agency, and the open-data page. Called by ``render._Renderer.run``.
 The archive grows by ~250 winners a year, so these pages are shaped to stay small and
 the build linear (see DESIGN.md §9): the showcase lists one year and loads the rest only
 when a reader filters; agency pages exist for every agency but are kept out of the
-sidebar (``nav_hidden``), so no page carries hundreds of links in its navigation.
+sidebar (``nav.nav_hidden``), so no page carries hundreds of links in its navigation.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .archive import Archive
+from ..content.archive import Archive
+from ..content.entries import Catalog
+from ..content.models import Agency, YearStatistics
+from ..content.placeholders import is_placeholder
+from ..content.timeline import BuildDate, dated, mark, newest_milestone, span
 from .archive_html import ArchiveHtml
-from .catalog import Catalog
 from .chart import bar_chart
-from .downloads import CSV_COLUMNS, calendar_files, calendar_name, open_data_files, showcase_file
-from .models import Agency, YearStatistics
-from .placeholders import is_placeholder
-from .render import DEFAULT_LANG, Paths, format_date, number
-from .timeline import BuildDate, dated, mark, newest_milestone, span
-from .urls import href, url_of
-
-if TYPE_CHECKING:
-    from .render import _Renderer
+from .files import CSV_COLUMNS, calendar_files, calendar_name, open_data_files, showcase_file
+from .labels import DEFAULT_LANG
+from .paths import Paths, href, url_of
+from .text import format_date, number
 
 _LEADING_VOWELS = "เแโใไ"
 
@@ -35,18 +33,13 @@ def thai_sort_key(text: str) -> str:
     return re.sub(f"(^|\\s)([{_LEADING_VOWELS}])(\\S)", r"\1\3\2", text)
 
 
-def nav_hidden(catalog: Catalog) -> set[str]:
-    """Pages kept out of the sidebar: one per agency (hundreds); the agencies page links them."""
-    return {Paths.agency(a.id) for a in catalog.agencies}
-
-
 def newest_statistics(catalog: Catalog) -> Sequence[YearStatistics]:
     """The statistics of the newest programme year that gives them (the winners page shows them)."""
     return next((year.model.statistics for year in catalog.years if year.model.statistics), [])
 
 
 class ArchivePages:
-    def __init__(self, renderer: _Renderer):
+    def __init__(self, renderer: Any):  # render._Renderer, which imports this module
         self.r = renderer
         catalog = renderer.catalog
         self.archive = Archive(catalog)

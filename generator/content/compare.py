@@ -12,14 +12,12 @@ sources do not give is reported as "not in the data", never as removed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .entries import BranchEntry, TypeEntry, YearEntry
 from .errors import Problem
 from .models import TODO, AwardType, Branch, Text
 from .yaml_loader import _dotted
-
-if TYPE_CHECKING:  # the catalog imports this module; its classes are only needed for types
-    from .catalog import BranchEntry, TypeEntry, YearEntry
 
 CONDITION_LISTS = ("criteria", "eligibility", "conditions")
 # The Thai sources sometimes write "ประเภทรางวัล" / "ประเภท" (award type) before a type's name and

@@ -3,7 +3,7 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
-After the build, make the search index Thai-aware and split it per language (``search.py``).
+After the build, write the downloads and make the search index Thai-aware, one per language (``search.py``).
 """
 
 from __future__ import annotations
@@ -16,47 +16,46 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from generator import generate
-from generator.archive_pages import nav_hidden
-from generator.downloads import site_files
-from generator.errors import ContentError
-from generator.handoff import fingerprint, receive
-from generator.langmark import mark_languages
-from generator.nav import nav_hints
-from generator.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
-from generator.render import DEFAULT_LANG, labels
-from generator.search import rewrite_site_index
-from generator.timeline import catalog_build_date
-from generator.writer import HandWrittenFileError
+from generator.content.errors import ContentError
+from generator.content.timeline import catalog_build_date
+from generator.pages.labels import DEFAULT_LANG, labels
+from generator.pages.nav import nav_hidden, nav_hints
+from generator.pages.writer import HandWrittenFileError
+from generator.site.downloads import site_files
+from generator.site.langmark import mark_languages
+from generator.site.mkdocs_run import take_prepared
+from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
+from generator.site.search import rewrite_site_index
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
-_inputs: tuple = ()
 _hidden: set[str] = set()
 _downloads: tuple = ()  # (catalog, build date) for on_post_build
 
 
-def _fingerprint(root: Path) -> tuple:
-    """What the generated pages depend on; mkdocs-static-i18n builds once per language,
-    and the second build need not load and render everything again."""
-    return fingerprint(root)  # the templates and labels of the generator package that renders
+def _nested(config) -> bool:
+    """mkdocs-static-i18n builds the other languages from inside the first build: the pages
+    are generated already, once for all languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(_downloads) and i18n is not None and getattr(i18n, "building", False)
 
 
 def on_pre_build(config, **_):
-    global _hints, _inputs, _hidden, _downloads
-    root = Path(config.config_file_path).parent
-    inputs = _fingerprint(root)
-    if inputs == _inputs and (root / "content" / ".generated.json").is_file():
+    global _hints, _hidden, _downloads
+    if _nested(config):
         return
-    # `lertrat build` has just generated the pages from these very inputs: reuse its catalog.
-    catalog = receive(root)
+    root = Path(config.config_file_path).parent
+    prepared = take_prepared(root)  # `lertrat build` has just generated the pages: reuse its catalog
     try:
-        if catalog is None:
+        if prepared is not None:
+            catalog, when = prepared.catalog, prepared.when
+        else:
             catalog, _ = generate(root)
+            when = catalog_build_date(root, catalog)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None
     except HandWrittenFileError as error:
         raise Abort(f"content/: {error}") from None
-    _hints, _inputs = nav_hints(catalog), inputs
-    _hidden, _downloads = nav_hidden(catalog), (catalog, catalog_build_date(root, catalog))
+    _hints, _hidden, _downloads = nav_hints(catalog), nav_hidden(catalog), (catalog, when)
 
 
 def on_page_markdown(markdown, page, **_):

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import Catalog, load_catalog
-from .errors import ContentError
-from .models import BE_YEAR_MAX, BE_YEAR_MIN, TODO
+from ..content.catalog import load_catalog
+from ..content.entries import Catalog
+from ..content.errors import ContentError
+from ..content.models import BE_YEAR_MAX, BE_YEAR_MIN, TODO
 
 
 class NewYearError(Exception):

@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import DOCS_DIR, project_root
-from .catalog import load_catalog
-from .render import render_site
-from .writer import write_pages
+from generator import DOCS_DIR, project_root
+from generator.content.catalog import load_catalog
+from generator.pages.render import render_site
+from generator.pages.writer import write_pages
 
 
 def _size(folder: Path) -> int:
@@ -54,7 +54,7 @@ def main() -> int:
     return 0
 
 
-# --- search index (generator/search.py) -------------------------------------------------
+# --- search index (generator/site/search.py) -------------------------------------------------
 
 
 def _bench_search(site: Path) -> None:
@@ -65,7 +65,7 @@ def _bench_search(site: Path) -> None:
     """
     import json
 
-    from . import search
+    from generator.site import search
 
     files = sorted(site.rglob(str(search.INDEX)))
     indexes = [json.loads(path.read_text(encoding="utf-8")) for path in files]

@@ -15,15 +15,12 @@ files and raised together as one ``ContentError``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import placeholders
-from .cache import YamlCache
-from .changes import check_years
+from .compare import check_years
+from .entries import BranchEntry, Catalog, FileEntry, TypeEntry, WinnersEntry, YearEntry
 from .errors import ContentError, Location, Problem
-from .gc_pause import gc_paused
 from .models import (
     BE_YEAR_MAX,
     BE_YEAR_MIN,
@@ -44,70 +41,6 @@ from .yaml_loader import LoadedFile, load_yaml
 _SLUG = re.compile(SLUG_PATTERN)
 
 
-@dataclass(frozen=True)
-class TypeEntry:
-    model: AwardType
-    source_file: str  # e.g. "rubrics/2566/service/innovation.yaml"
-    loaded: LoadedFile = field(repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class BranchEntry:
-    model: Branch
-    source_file: str
-    loaded: LoadedFile = field(repr=False, compare=False)
-    types: tuple[TypeEntry, ...] = ()
-
-
-@dataclass(frozen=True)
-class FileEntry:
-    """A record that is a whole file (the finder, the readiness form)."""
-
-    model: Any
-    source_file: str
-    loaded: LoadedFile = field(repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class YearEntry:
-    model: ProgrammeYear
-    source_file: str
-    loaded: LoadedFile = field(repr=False, compare=False)
-    branches: tuple[BranchEntry, ...] = ()
-    finder: FileEntry | None = None
-    form: FileEntry | None = None
-
-    @property
-    def year(self) -> int:
-        return self.model.year
-
-
-@dataclass(frozen=True)
-class WinnersEntry:
-    model: WinnersYear
-    source_file: str
-    loaded: LoadedFile = field(repr=False, compare=False)
-
-    @property
-    def year(self) -> int:
-        return self.model.year
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Everything under rubrics/, validated; years newest first."""
-
-    years: tuple[YearEntry, ...]
-    agencies: tuple[Agency, ...] = ()
-    winners: tuple[WinnersEntry, ...] = ()  # newest first
-    unpsa: UnpsaList | None = None
-    warnings: tuple[Problem, ...] = ()  # placeholders left, status badges that contradict the data
-    root: Path | None = None  # the project folder it was loaded from (its .cache/ serves the renderer too)
-
-    def agency(self, agency_id: str) -> Agency:
-        return next(a for a in self.agencies if a.id == agency_id)
-
-
 def _shown(path: Path, root: Path) -> Path:
     try:
         return path.relative_to(root)
@@ -115,7 +48,6 @@ def _shown(path: Path, root: Path) -> Path:
         return path
 
 
-@gc_paused
 def load_catalog(root: Path) -> Catalog:
     """Load and validate ``root/rubrics``; raise ``ContentError`` listing every problem."""
     rubrics = root / "rubrics"
@@ -123,11 +55,8 @@ def load_catalog(root: Path) -> Catalog:
     if not rubrics.is_dir():
         raise ContentError([Problem(Location(Path("rubrics"), 1, 1), "(folder)", "the folder 'rubrics/' does not exist; expected the award data there")])
 
-    yaml_cache = YamlCache(root)
-    yaml_cache.prefetch(sorted(rubrics.rglob("*.yaml")))
-
     def load(path: Path) -> LoadedFile | None:
-        loaded, found = load_yaml(path, _shown(path, root), yaml_cache)
+        loaded, found = load_yaml(path, _shown(path, root))
         problems.extend(found)
         if loaded is not None and not found:
             problems.extend(placeholders.find(loaded))
@@ -215,7 +144,6 @@ def load_catalog(root: Path) -> Catalog:
     ordered = tuple(sorted(years, key=lambda y: -y.year))
     if not any(not p.warning for p in problems):
         problems.extend(check_years(ordered))
-    yaml_cache.prune()
     if any(not p.warning for p in problems):
         raise ContentError(problems)
     return Catalog(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..content.models import AwardType, Branch
 from . import assess
-from .models import AwardType, Branch
 
 
 def _tr(pair: Any, lang: str) -> str:

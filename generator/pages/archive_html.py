@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .archive import Archive, Award
-from .render import Paths, escape_html, escape_md, paragraphs, quantity
-from .urls import href, url_of
+from ..content.archive import Archive, Award
+from .paths import Paths, href, url_of
+from .text import escape_html, escape_md, paragraphs, quantity
 
 
 class ArchiveHtml:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from .models import AwardType, Branch, Calculation
+from ..content.models import AwardType, Branch, Calculation
 
 TOTAL = "_total"
 REQUESTED = "_requested"

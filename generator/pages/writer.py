@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import parallel
 from .render import Page
 
 MANIFEST = ".generated.json"
@@ -52,13 +51,7 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> WriteResult:
         raise HandWrittenFileError(
             "these hand-written pages have the address of generated pages; rename or move them: " + ", ".join(sorted(clashes))
         )
-    # Creating files is mostly the file system's work, and it goes faster from two processes:
-    # the first half of the pages (by address) is written here, the second by a forked child.
-    ordered = sorted(pages, key=lambda p: p.path)
-    half = len(ordered) // 2
-    mine, theirs = parallel.both(lambda: _write(docs_dir, ordered[:half]), lambda: _write(docs_dir, ordered[half:]))
-    written = mine[0] + theirs[0]
-    unchanged = mine[1] + theirs[1]
+    written, unchanged = _write(docs_dir, sorted(pages, key=lambda p: p.path))
     current = {p.path for p in pages}
     removed: list[str] = []
     for stale in sorted(previous - current):

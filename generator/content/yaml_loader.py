@@ -12,14 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from .errors import Location, Problem
-
-if TYPE_CHECKING:
-    from .cache import YamlCache
 
 Path_ = tuple[str | int, ...]
 
@@ -35,11 +32,6 @@ class LoadedFile:
     data: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (the catalog handed to the MkDocs hook, see handoff.py) without the data and
-        positions: they serve only validation, which is over by then, and are most of the size."""
-        return {"path": self.path, "data": None, "value_marks": {}, "key_marks": {}}
 
     def location(self, loc: Path_, *, key: bool = False) -> Location:
         """The closest known position for a field path (falls back to its parents)."""
@@ -121,14 +113,10 @@ def _dotted(loc: Path_) -> str:
     return text or "(file)"
 
 
-def load_yaml(path: Path, shown_as: Path, cache: YamlCache | None = None) -> tuple[LoadedFile | None, list[Problem]]:
-    """Load one file; return the document or the problems that stopped it from loading.
-    With a ``cache``, a file read before without a problem is taken from it (same bytes)."""
+def load_yaml(path: Path, shown_as: Path) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load one file; return the document or the problems that stopped it from loading."""
     problems: list[Problem] = []
     raw = path.read_bytes()
-    if cache is not None and (hit := cache.get(raw)) is not None:
-        data, value_marks, key_marks = hit
-        return LoadedFile(shown_as, data, value_marks, key_marks), []
     try:
         text = raw.decode("utf-8-sig")  # a UTF-8 byte-order mark is harmless, accept it
     except UnicodeDecodeError as exc:
@@ -160,6 +148,4 @@ def load_yaml(path: Path, shown_as: Path, cache: YamlCache | None = None) -> tup
     if not isinstance(loaded.data, dict):
         kind = "a list" if isinstance(loaded.data, list) else "a single value"
         problems.append(Problem(loaded.location(()), "(file)", f"the file holds {kind}; expected a mapping of fields (key: value)"))
-    if cache is not None and not problems:
-        cache.put(raw, loaded.data, loaded.value_marks, loaded.key_marks)
     return loaded, problems

@@ -18,18 +18,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import parallel
-from .archive import Archive
-from .catalog import Catalog, YearEntry
-from .gc_pause import gc_paused
-from .models import Milestone
-from .render import LANGS, format_date, format_span, labels, quantity
-from .schema import FILES as SCHEMA_FILES
-from .schema import schemas
-from .timeline import BuildDate, ics, precision, span
-
-CALENDAR_DIR = "calendar"
-DATA_DIR = "data"
+from ..content.archive import Archive
+from ..content.entries import Catalog, YearEntry
+from ..content.models import Milestone
+from ..content.schema import schemas
+from ..content.timeline import BuildDate, ics, precision, span
+from ..pages.files import CSV_COLUMNS, DATA_DIR, CalendarFile, calendar_files, calendar_name, showcase_file
+from ..pages.labels import LANGS, labels
+from ..pages.text import format_date, format_span, quantity
 
 
 @dataclass(frozen=True)
@@ -38,83 +34,17 @@ class SiteFile:
     data: bytes
 
 
-@dataclass(frozen=True)
-class CalendarFile:
-    path: str
-    year: YearEntry
-    branch: str | None  # None: the whole programme year
-    milestones: tuple[Milestone, ...]
-
-
-def calendar_files(catalog: Catalog) -> list[CalendarFile]:
-    """One calendar per programme year with milestones, and one per branch that has
-    milestones of its own (it also carries the year-wide ones, which concern every branch)."""
-    found = []
-    for year in catalog.years:
-        milestones = tuple(year.model.milestones)
-        if not milestones:
-            continue
-        found.append(CalendarFile(f"{CALENDAR_DIR}/{year.year}.ics", year, None, milestones))
-        for branch in year.branches:
-            b = branch.model.id
-            if any(m.branch == b for m in milestones):
-                own = tuple(m for m in milestones if m.branch in (None, b))
-                found.append(CalendarFile(f"{CALENDAR_DIR}/{year.year}-{b}.ics", year, b, own))
-    return found
-
-
-# What each JSON Schema describes (the YAML files it applies to).
-SCHEMA_FOR = {
-    "year.schema.json": "rubrics/<year>/year.yaml",
-    "branch.schema.json": "rubrics/<year>/<branch>/branch.yaml",
-    "award-type.schema.json": "rubrics/<year>/<branch>/<type>.yaml",
-    "agencies.schema.json": "rubrics/agencies.yaml",
-    "winners.schema.json": "rubrics/winners/<year>.yaml",
-    "unpsa.schema.json": "rubrics/winners/unpsa.yaml",
-}
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """A download listed on the data page: its path, kind (label key data_file_<kind>) and
-    the value its description names (a year, or the YAML files a schema describes)."""
-
-    path: str
-    kind: str
-    about: str = ""
-
-
-def open_data_files(catalog: Catalog) -> list[DataFile]:
-    """The downloads listed on the data page, in the order shown."""
-    files = [DataFile(f"{DATA_DIR}/winners.csv", "csv"), DataFile(f"{DATA_DIR}/winners.json", "json")]
-    files += [DataFile(f"{DATA_DIR}/rubrics-{y.year}.json", "rubrics", str(y.year)) for y in catalog.years]
-    files += [DataFile(f"{DATA_DIR}/schema/{name}", "schema", SCHEMA_FOR.get(name, name)) for name in SCHEMA_FILES.values()]
-    return files
-
-
-def showcase_file(lang: str) -> str:
-    return f"{DATA_DIR}/showcase-{lang}.json"
-
-
-@gc_paused
 def site_files(catalog: Catalog, when: BuildDate, archive: Archive | None = None) -> list[SiteFile]:
     archive = archive or Archive(catalog)
-
-    def calendars_and_csv() -> list[SiteFile]:
-        files = [SiteFile(c.path, _calendar(c, when)) for c in calendar_files(catalog)]
-        files.append(SiteFile(f"{DATA_DIR}/winners.csv", winners_csv(archive)))
-        return files + [SiteFile(f"{DATA_DIR}/schema/{name}", data) for name, data in _schema_files().items()]
-
-    def json_files() -> list[SiteFile]:
-        files = [SiteFile(f"{DATA_DIR}/winners.json", _json(winners_json(catalog)))]
-        for year in catalog.years:
-            files.append(SiteFile(f"{DATA_DIR}/rubrics-{year.year}.json", _json(rubrics_json(year))))
-        for lang in LANGS:
-            files.append(SiteFile(showcase_file(lang), json.dumps(showcase(archive, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
-        return files
-
-    first, rest = parallel.both(calendars_and_csv, json_files)  # two halves of about the same size
-    return first + rest
+    files = [SiteFile(c.path, _calendar(c, when)) for c in calendar_files(catalog)]
+    files.append(SiteFile(f"{DATA_DIR}/winners.csv", winners_csv(archive)))
+    files += [SiteFile(f"{DATA_DIR}/schema/{name}", data) for name, data in _schema_files().items()]
+    files.append(SiteFile(f"{DATA_DIR}/winners.json", _json(winners_json(catalog))))
+    for year in catalog.years:
+        files.append(SiteFile(f"{DATA_DIR}/rubrics-{year.year}.json", _json(rubrics_json(year))))
+    for lang in LANGS:
+        files.append(SiteFile(showcase_file(lang), json.dumps(showcase(archive, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    return files
 
 
 @cache
@@ -124,14 +54,6 @@ def _schema_files() -> dict[str, bytes]:
 
 
 # --- calendars ---------------------------------------------------------------------------
-
-
-def calendar_name(cal: CalendarFile, lang: str) -> str:
-    year = cal.year.model.name
-    if cal.branch is None:
-        return getattr(year, lang)
-    branch = next(b.model.name for b in cal.year.branches if b.model.id == cal.branch)
-    return f"{getattr(year, lang)} — {getattr(branch, lang)}"
 
 
 def _calendar(cal: CalendarFile, when: BuildDate) -> bytes:
@@ -163,25 +85,6 @@ def _calendar(cal: CalendarFile, when: BuildDate) -> bytes:
 
 
 # --- open data ---------------------------------------------------------------------------
-
-# Columns of winners.csv, grouped as the data page describes them (label key csv_<first>).
-CSV_COLUMNS: list[tuple[str, ...]] = [
-    ("kind",),
-    ("year_be", "year_ce"),
-    ("id",),
-    ("branch", "branch_th", "branch_en"),
-    ("type", "type_th", "type_en"),
-    ("level", "level_th", "level_en"),
-    ("agency", "agency_th", "agency_en"),
-    ("parent", "parent_th", "parent_en"),
-    ("ministry", "ministry_th", "ministry_en"),
-    ("partners",),
-    ("title_th", "title_en"),
-    ("summary_th", "summary_en"),
-    ("figures_th", "figures_en"),
-    ("source_document", "source_section"),
-]
-
 
 def winners_csv(archive: Archive) -> bytes:
     """Every award as one row: winning works, honour awards and UNPSA awards (``kind``).

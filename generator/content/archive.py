@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from .catalog import Catalog
+from .entries import Catalog
 from .models import Agency, Honour, ModelProject, Text, TopAgencies, UnpsaAward, Winner
 
 

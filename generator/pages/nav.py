@@ -6,8 +6,9 @@ MkDocs builds the sidebar from folders: sorted by name and titled with the folde
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .render import Paths, labels
+from ..content.entries import Catalog
+from .labels import labels
+from .paths import Paths
 
 
 def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
@@ -39,3 +40,8 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     order[Paths.unpsa()] = 1000
     order[Paths.data()] = 102
     return order, titles
+
+
+def nav_hidden(catalog: Catalog) -> set[str]:
+    """Pages kept out of the sidebar: one per agency (hundreds); the agencies page links them."""
+    return {Paths.agency(a.id) for a in catalog.agencies}

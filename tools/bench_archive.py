@@ -1,7 +1,7 @@
 """``make bench``, archive scale: the real content beside a synthetic 20-year archive.
 
 OPDC gives ~250 awards a year, so the archive will hold thousands of winners. This block
-builds the real content and a synthetic archive (``generator.synthetic``) the way
+builds the real content and a synthetic archive (``tools.synthetic``) the way
 ``lertrat build`` does (the generator, then MkDocs with the catalog handed to its hook) and prints, for each: the generator step (load + validate, render,
 write, downloads) and its share of the whole build, pages, output size, what the heaviest
 page and the winners page weigh gzipped, and the search index per language; then the
@@ -27,19 +27,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import DOCS_DIR, cache, project_root
-from .catalog import load_catalog
-from .downloads import showcase_file, site_files
-from .handoff import handed_over
-from .render import LANGS, render_site
+from generator import DOCS_DIR, project_root
+from generator.content.catalog import load_catalog
+from generator.content.timeline import catalog_build_date
+from generator.pages.files import showcase_file
+from generator.pages.labels import LANGS
+from generator.pages.render import render_site
+from generator.pages.writer import write_pages
+from generator.site.downloads import site_files
+
 from .synthetic import write_project, write_rubrics
-from .timeline import catalog_build_date
-from .writer import write_pages
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of the children it has waited for (the generator
-    renders one language in a forked child: generator/parallel.py)."""
+    """CPU seconds of this process and of the children it has waited for (MkDocs runs as one)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
 
@@ -73,14 +74,12 @@ def generator_step(root: Path) -> tuple[Timer, Any]:
 
 
 def mkdocs_build(root: Path, site: Path, catalog: Any, timer: Timer) -> tuple[float, float]:
-    """MkDocs as ``lertrat build`` runs it (strict, the catalog handed to the hook):
-    (wall seconds, CPU seconds of the MkDocs process). Handing the catalog over (writing it
-    for the hook) is lertrat's work, so it goes into ``timer`` with the generator's steps."""
-    with contextlib.ExitStack() as stack:
-        handoff = timer.run("hand-over to MkDocs", lambda: stack.enter_context(handed_over(root, catalog)))
+    """MkDocs (strict) in a process of its own: (wall seconds, CPU seconds). Its hook
+    generates the pages again (about the generator step's time), which lertrat build avoids."""
+    with contextlib.ExitStack():
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall = time.perf_counter()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **handoff}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                               cwd=root, capture_output=True, text=True, env=env)
         wall = time.perf_counter() - wall
@@ -128,11 +127,9 @@ def site_figures(site: Path) -> dict[str, Any]:
 def measure(root: Path, work: Path) -> dict[str, Any]:
     """A first build (empty cache, empty content/: a fresh clone), then a rebuild of the
     same content (what a person editing the site or ``lertrat serve`` does), then MkDocs."""
-    cache.remove(root)
     first, _ = generator_step(root)
     again, catalog = generator_step(root)
     mkdocs = mkdocs_build(root, work / "site", catalog, again)
-    first.steps["hand-over to MkDocs"] = again.steps["hand-over to MkDocs"]  # one MkDocs run serves both: the same catalog is handed over
     figures = site_figures(work / "site")
     shutil.rmtree(work / "site", ignore_errors=True)
     return {

@@ -10,8 +10,8 @@ every year, the heaviest case); agencies are the real ones plus agencies of ever
 winners and honours are made up from Thai/English phrase pairs. Nothing made up here is OPDC
 data: every generated winner names "synthetic-archive" as its source.
 
-    python -m generator.synthetic OUT --years 20            # OUT/rubrics/
-    python -m generator.synthetic OUT --years 20 --project  # plus what `mkdocs build` needs
+    python -m tools.synthetic OUT --years 20            # OUT/rubrics/
+    python -m tools.synthetic OUT --years 20 --project  # plus what `mkdocs build` needs
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from . import project_root
-from .catalog import load_catalog
+from generator import project_root
+from generator.content.catalog import load_catalog
 
 SOURCE = "synthetic-archive"
 
@@ -291,7 +291,7 @@ def write_project(out: Path, years: int, per_year: int = 250, seed: int = 2566, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.synthetic", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.synthetic", description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder to write rubrics/ into (replaced if it exists)")
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--per-year", type=int, default=250)

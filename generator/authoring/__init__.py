@@ -1,0 +1,1 @@
+"""Tools for the people who edit the content: starting a programme year (``newyear``)."""
