@@ -4,15 +4,34 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check schema bench lint clean
+.PHONY: site serve test check schema bench lint clean lock
 
 NODE_STAMP := node_modules/.installed
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+LOCK := requirements.lock
+LOCKED := $(VENV)/.locked
+UV_VERSION := 0.13.9
+
+# Every library and tool at the version and with the hashes in requirements.lock, and nothing
+# else: the venv is made anew whenever the lock changes (`make lock` updates it).
+$(LOCKED): $(LOCK)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	touch $(LOCKED)
+
+# lertrat itself, editable; its dependencies are already there from the lock.
+$(STAMP): $(LOCKED) pyproject.toml
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Resolve requirements.lock again: the newest releases that pyproject.toml allows (its
+# dependencies and the test extra), plus pip and setuptools (the build backend), for any
+# platform and Python 3.11 or later, with the index's hashes. uv reads only its own default
+# index, never pip's configuration, so the hashes are those every machine downloads.
+lock:
+	test -x .venv-lock/bin/uv || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv==$(UV_VERSION))
+	printf 'pip\nsetuptools>=68\n' | UV_NO_CONFIG=1 .venv-lock/bin/uv pip compile --quiet pyproject.toml - --extra test --universal --python-version 3.11 --generate-hashes -o $(LOCK)
 
 site: $(STAMP)          ## validate rubrics/ and build the site into site/
 	$(BIN)/lertrat build

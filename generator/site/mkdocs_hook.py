@@ -3,7 +3,8 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
-After the build, write the downloads and make the search index Thai-aware, one per language (``search.py``).
+After the build, write the downloads and make the search index Thai-aware, one per language (``search.py``),
+and last put the Content-Security-Policy into every page (``csp.py``; not when serving a preview).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from generator.content.timeline import catalog_build_date
 from generator.pages.labels import DEFAULT_LANG, labels
 from generator.pages.nav import nav_hidden, nav_hints
 from generator.pages.writer import HandWrittenFileError
+from generator.site import csp, mkdocs_run
 from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
 from generator.site.mkdocs_run import take_prepared
@@ -30,6 +32,13 @@ from generator.site.search import rewrite_site_index
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _hidden: set[str] = set()
 _downloads: tuple = ()  # (catalog, build date) for on_post_build
+
+
+def on_startup(command, **_):
+    # `mkdocs serve` loads this hook anew for every rebuild but starts up once; the answer is
+    # kept in a module that stays loaded. Its live reload injects an inline script into every
+    # page it serves, so the preview gets no Content-Security-Policy.
+    mkdocs_run.serving = command == "serve"
 
 
 def _nested(config) -> bool:
@@ -185,3 +194,8 @@ def on_post_build(config, **_):
     default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
     others = getattr(i18n, "build_languages", None) or []
     rewrite_site_index(Path(config.site_dir), default, others)
+    if not mkdocs_run.serving:
+        try:
+            csp.apply(Path(config.site_dir))  # last: it hashes the inline scripts of the finished pages
+        except csp.PolicyError as error:
+            raise Abort(str(error)) from None

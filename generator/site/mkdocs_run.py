@@ -32,6 +32,7 @@ class Prepared:
 
 
 _prepared: Prepared | None = None
+serving = False  # MkDocs is serving a preview (set by the hook's on_startup, which runs once per serve)
 
 
 def take_prepared(root: Path) -> Prepared | None:
