@@ -16,11 +16,15 @@ from conftest import folder_digest, lertrat
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "tree").is_dir())
+# Input made to hurt (issue 17): `lertrat serve` must refuse it as quickly as check and build do.
+HOSTILE = {"yaml-billion-laughs", "yaml-anchor-and-alias", "nested-5000-levels", "nested-5000-levels-block", "yaml-python-tag",
+           "control-character-in-text", "line-separator-in-text", "utf16-file", "file-too-large"}
 PROBLEM = re.compile(r"^(?P<path>rubrics/\S+?):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$")
 
 
 def test_the_corpus_is_large_enough():
     assert len(CASES) >= 30, CASES
+    assert HOSTILE <= set(CASES)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -52,7 +56,13 @@ def test_bad_input(case, built_site, tmp_path, request):
     build = lertrat(root, "build")
     assert build.code == 1, build.output
     assert build.stderr == expected
-    for run in (check, build):
+    runs = [check, build]
+    if case in HOSTILE:
+        serve = lertrat(root, "serve", "--dev-addr", "127.0.0.1:0")
+        assert serve.code == 1, serve.output
+        assert expected in serve.stderr
+        runs.append(serve)
+    for run in runs:
         assert "Traceback" not in run.output
     assert folder_digest(root / "site") == site_before, "a failed build changed site/"
     assert folder_digest(root / "content") == content_before, "a failed build wrote pages into content/"

@@ -36,7 +36,7 @@ def locked() -> dict[str, list[tuple[str, str | None, list[str]]]]:
         elif line.strip().startswith("--hash=sha256:") and current is not None:
             current[2].append(line.strip().removeprefix("--hash=sha256:").rstrip(" \\"))
         elif line.strip() and not line.lstrip().startswith("#"):
-            assert False, f"an unexpected line in requirements.lock: {line!r}"
+            raise AssertionError(f"an unexpected line in requirements.lock: {line!r}")
     return entries
 
 
