@@ -7,8 +7,8 @@ this process on a copy of the project. Every run must end with exit 0 or 1, with
 a run that fails lists its problems as ``path:line:col: field: message`` and names the damaged
 file; one that passes must still render every page and download, as ``lertrat build`` would.
 
-The damage is random but seeded: mutation ``i`` of base seed ``B`` is always the same. A
-failure prints its seed; replay it alone with
+The damage is random but seeded: mutation ``i`` of base seed ``B`` is always the same (for the
+same files under rubrics/). A failure prints its seed; replay it alone with
 
     LERTRAT_MUTATIONS=2566:17 .venv/bin/python -m pytest tests/test_mutations.py
 
