@@ -20,16 +20,18 @@ from generator.content.errors import ContentError
 from generator.content.timeline import catalog_build_date
 from generator.pages.labels import DEFAULT_LANG, labels
 from generator.pages.nav import nav_hidden, nav_hints
+from generator.pages.render import CompiledTemplates
 from generator.pages.writer import HandWrittenFileError
 from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
-from generator.site.mkdocs_run import take_prepared
+from generator.site.mkdocs_run import preview, take_prepared
 from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
-from generator.site.search import rewrite_site_index
+from generator.site.search import INDEX, rewrite_site_index
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _hidden: set[str] = set()
 _downloads: tuple = ()  # (catalog, build date) for on_post_build
+_theme_templates = CompiledTemplates()  # Material's templates, compiled once per process (see CompiledTemplates)
 
 
 def _nested(config) -> bool:
@@ -141,8 +143,11 @@ def on_page_context(context, page, config, **_):
     return context
 
 
-def on_env(env, config, **_):
+def on_env(env, config, files, **_):
     env.globals["lertrat_labels"] = labels()  # the theme's own pages (404) use labels.yaml too
+    env.bytecode_cache = _theme_templates  # MkDocs makes a new environment for every build and language
+    if (running := preview()) is not None:
+        running.keep_titles(files)  # lertrat serve: pages a dirty build does not read keep their titles
     return env
 
 
@@ -182,6 +187,8 @@ def on_post_build(config, **_):
     if i18n is not None and getattr(i18n, "building", False):
         return
     _write_downloads(Path(config.site_dir))
+    if (running := preview()) is not None:
+        running.merge_search_index(Path(config.site_dir) / INDEX)  # lertrat serve: a dirty build indexed only the pages it rendered
     default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
     others = getattr(i18n, "build_languages", None) or []
     rewrite_site_index(Path(config.site_dir), default, others)
