@@ -399,8 +399,9 @@ def error_page(report: str, path: str) -> bytes:
     ).encode()
 
 
-class _Stop(Exception):
-    """SIGTERM: stop serving, as Ctrl-C does."""
+class _Stop(BaseException):
+    """SIGTERM: stop serving, as Ctrl-C does (a BaseException, like KeyboardInterrupt, so that
+    no ``except Exception`` in a build takes it for a failed build)."""
 
 
 def serve(root: Path, dev_addr: str) -> int:
