@@ -3,7 +3,7 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
-After the build, write the downloads and make the search index Thai-aware, one per language (``search.py``).
+After the build, write the downloads and the search index, one per language (``search.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
 from generator.site.mkdocs_run import take_prepared
 from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
-from generator.site.search import rewrite_site_index
+from generator.site.search import write_search_index
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _hidden: set[str] = set()
@@ -62,10 +62,9 @@ def on_page_markdown(markdown, page, **_):
     # The "generated from rubrics/..." banner is for people opening the file, not for
     # readers; dropping it lets MkDocs take the page title from the first heading.
     first, _, rest = markdown.partition("\n")
-    if _src(page) in _hidden:
-        # Agency pages repeat what the winners pages and the agencies page already hold
-        # (titles, agency names); leaving them out keeps the search index to what readers look for.
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # Material's own search index is replaced after the build (generator/site/search.py
+    # reads the built pages): sparing its plugin the work of indexing every page.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return rest if first.startswith("<!-- generated from ") else markdown
 
 
@@ -182,6 +181,4 @@ def on_post_build(config, **_):
     if i18n is not None and getattr(i18n, "building", False):
         return
     _write_downloads(Path(config.site_dir))
-    default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
-    others = getattr(i18n, "build_languages", None) or []
-    rewrite_site_index(Path(config.site_dir), default, others)
+    write_search_index(Path(config.site_dir))

@@ -1,0 +1,368 @@
+/* The site's search engine, run by Material's search box in place of its lunr worker.
+ *
+ * It speaks Material's worker protocol (SETUP with the index, READY, QUERY, RESULT with
+ * items grouped per page) and searches the index that generator/site/search.py writes:
+ * the visible text of every page of one language. A page is found when it shows what the
+ * reader typed, so no word segmentation is needed to find Thai words inside sentences,
+ * compounds typed without spaces, parts of words, names or numbers:
+ *
+ *  - the query is split at spaces and where Thai meets Latin letters or digits; every
+ *    piece must occur in the page (Thai pieces anywhere, Latin pieces at the start of a
+ *    word, numbers as whole numbers);
+ *  - pages showing the pieces one after the other (the typed phrase, spaces or no spaces)
+ *    rank first, then matches in the title, then in headings, then whole words (the
+ *    browser's Thai word segmenter tells where words end) over parts of words, then how
+ *    often; pages of older programme years rank below the newest year's for the same match;
+ *  - when no page has every piece, pages with most of them are shown, with the missing
+ *    pieces listed the way Material lists them.
+ *
+ * Results are escaped text with <mark> around what matched and lang on passages in the
+ * other language; the title names the page's branch and programme year.
+ */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
+var TITLE = 12, HEADING = 3, PHRASE = 8, PART = 0.5, OLDER = 0.8;
+var SNIPPET = 180, BEFORE = 50, SECTIONS = 6;
+
+var lang = "th";
+var newest = 0;
+var pages = [];   // {location, title, where, year, fields: [field index], sections: [{anchor, heading, fields}]}
+var fields = [];  // {page, section, kind, text}; kind 0 title, 1 heading, 2 block
+var starts = [];  // where each field starts in hay
+var hay = "";     // every field's text, normalised, one per line
+var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+
+var THAI_LETTER = /[\u0e01-\u0e4e]/;
+var LATIN_OR_DIGIT = /[a-z0-9\u00c0-\u024f]/;
+var DIGIT = /[0-9]/;
+var GAP = /^ *$/; // between the pieces of a phrase: spaces or nothing
+var THAI_RUN = /[\u0e00-\u0e7f]+(?:[\s\d.,:;\/()\-\u2013'"\u201c\u201d\u2018\u2019]*[\u0e00-\u0e7f]+)*\.?/g;
+var LATIN_WORD = "(?:[A-Za-z][A-Za-z0-9'\u2019.\\-]*[A-Za-z0-9]|[A-Z])";
+var LATIN_RUN = new RegExp(LATIN_WORD + "(?:[ \\t\\n]+(?:[0-9][0-9.]*|" + LATIN_WORD + "))*", "g");
+
+/* Lower case, Thai digits as 0-9, one kind of apostrophe: the same length as the text, so
+ * a position found in the normalised text is the same position in the text shown. */
+function normalise(text) {
+  var low = text.toLowerCase();
+  if (low.length !== text.length) {
+    low = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i].toLowerCase();
+      low += c.length === 1 ? c : text[i];
+    }
+  }
+  return low
+    .replace(/[\u0e50-\u0e59]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0x0e50 + 48); })
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\s\u200b]/g, " ");
+}
+
+function setup(docs) {
+  lang = docs.lang;
+  newest = docs.newest;
+  var texts = [];
+  docs.pages.forEach(function (row, p) {
+    var page = { location: row[0], title: row[1], where: row[2], year: row[3], sections: [], titleField: 0 };
+    var add = function (section, kind, text) {
+      fields.push({ page: p, section: section, kind: kind, text: text, bounds: null });
+      texts.push(normalise(text));
+      return fields.length - 1;
+    };
+    page.titleField = add(-1, 0, page.title);
+    row[4].forEach(function (s, i) {
+      var section = { anchor: s[0], heading: s[1], headingField: null };
+      if (s[1]) section.headingField = add(i, 1, s[1]);
+      s[2].forEach(function (block) { add(i, 2, block); });
+      page.sections.push(section);
+    });
+    pages.push(page);
+  });
+  var at = 0;
+  texts.forEach(function (t) { starts.push(at); at += t.length + 1; });
+  hay = texts.join("\n");
+}
+
+/* The field a position of hay falls in. */
+function fieldAt(pos) {
+  var lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/* The query as pieces: split at spaces (and quotes, brackets, commas that are not inside a
+ * number), and where Thai meets Latin letters or digits; hyphens, slashes and full stops stay
+ * inside a piece (self-assessment, ผลผลิต/ผลลัพธ์, ก.พ.ร., 4.0). */
+function pieces(query) {
+  var out = [];
+  normalise(query).split(/[\s"\u201c\u201d\u00ab\u00bb()\[\]{};!?*+~^]+|,(?![0-9])|(?<![0-9]),/).forEach(function (part) {
+    part = part.replace(/^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}.]+$/gu, "");
+    if (!part) return;
+    part.split(/(?<=[\u0e01-\u0e4e]\.?)(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0e01-\u0e4e])/).forEach(function (piece) {
+      if (piece) out.push(piece); // a piece may come twice (ส่วน in ผู้มีส่วนได้ส่วนเสีย): the phrase needs both
+    });
+  });
+  return out;
+}
+
+function kindOf(piece) {
+  if (/^[0-9][0-9.,]*$/.test(piece)) return "number";
+  if (LATIN_OR_DIGIT.test(piece[0])) return "latin";
+  return "thai";
+}
+
+/* Every place a piece occurs, by the rule of its kind: [position, whole word?]. */
+function occurrences(piece) {
+  var kind = kindOf(piece), found = [], at = hay.indexOf(piece);
+  while (at >= 0) {
+    var before = hay[at - 1] || " ", after = hay[at + piece.length] || " ";
+    if (kind === "number") {
+      if (!DIGIT.test(before) && !DIGIT.test(after)) found.push([at, true]);
+    } else if (kind === "latin") {
+      if (!LATIN_OR_DIGIT.test(before)) found.push([at, !LATIN_OR_DIGIT.test(after)]);
+    } else {
+      found.push([at, null]); // whole word or not: decided only where it counts (wholeWord)
+    }
+    at = hay.indexOf(piece, at + 1);
+  }
+  return found;
+}
+
+/* Whether a Thai match begins and ends where the browser's segmenter puts word boundaries. */
+function wholeWord(f, from, to) {
+  var field = fields[f];
+  if (!segmenter) return true;
+  if (!field.bounds) {
+    field.bounds = new Set([0, field.text.length]);
+    for (var s of segmenter.segment(field.text)) { field.bounds.add(s.index); field.bounds.add(s.index + s.segment.length); }
+  }
+  var local = from - starts[f];
+  return field.bounds.has(local) && field.bounds.has(local + (to - from));
+}
+
+function search(query) {
+  var list = pieces(query);
+  if (!list.length) return { items: [] };
+  var hits = {}; // page -> occurrences of each piece: [{f, from, to, whole}]
+  list.forEach(function (piece, i) {
+    occurrences(piece).forEach(function (o) {
+      var f = fieldAt(o[0]), p = fields[f].page;
+      var found = hits[p] || (hits[p] = list.map(function () { return []; }));
+      found[i].push({ f: f, from: o[0], to: o[0] + piece.length, whole: o[1] });
+    });
+  });
+  var ranked = Object.keys(hits).map(function (p) { return rank(+p, hits[p], list); });
+  var every = ranked.filter(function (r) { return r.count === list.length; });
+  var shown = every;
+  if (list.length > 1) {
+    // Pages showing the pieces one after the other come first. A space between Thai words
+    // is how the reader typed them, not a choice of separate words (Thai is written
+    // without spaces): then only those pages are shown. English words may be meant apart.
+    var phrase = every.filter(function (r) { return r.phrase.length; });
+    var apart = list.every(function (piece) { return kindOf(piece) !== "thai"; });
+    if (phrase.length) shown = apart ? every : phrase;
+  }
+  if (!shown.length) {
+    var most = Math.max.apply(null, ranked.map(function (r) { return r.count; }));
+    shown = ranked.filter(function (r) { return r.count === most; });
+  }
+  shown.sort(function (a, b) {
+    return (b.phrase.length ? 1 : 0) - (a.phrase.length ? 1 : 0) || b.score - a.score || a.page - b.page;
+  });
+  return { items: shown.map(function (r) { return render(r, list); }) };
+}
+
+function rank(p, found, list) {
+  var page = pages[p], score = 0, titleLength = page.title.length;
+  var inTitle = 0, bySection = {};
+  found.forEach(function (occs) {
+    var title = 0, heading = 0, body = 0;
+    occs.forEach(function (o) {
+      var field = fields[o.f], kind = field.kind;
+      if (o.whole === null) o.whole = wholeWord(o.f, o.from, o.to);
+      var weight = o.whole ? 1 : PART;
+      if (kind === 0) { title = Math.max(title, weight); inTitle += o.to - o.from; }
+      else if (kind === 1) heading = Math.max(heading, weight);
+      else body += weight;
+      var s = bySection[field.section] || (bySection[field.section] = { score: 0, best: null });
+      s.score += kind === 1 ? HEADING * weight : weight;
+    });
+    score += TITLE * title + HEADING * heading + Math.log2(1 + body);
+  });
+  if (inTitle) score += TITLE * Math.min(1, inTitle / Math.max(1, titleLength)) * 0.5;
+  var phrase = list.length > 1 ? phrases(found) : [];
+  if (phrase.length) score += PHRASE * (phrase.some(function (f) { return fields[f].kind === 0; }) ? 2 : 1);
+  if (page.year && newest && page.year < newest) score *= OLDER;
+  var count = found.filter(function (occs) { return occs.length; }).length;
+  return { page: p, score: score, count: count, found: found, phrase: phrase, sections: bySection };
+}
+
+/* Fields where every piece occurs, in order, each right after the one before (or with a
+ * space or a punctuation mark between): the typed phrase, however it was spaced. */
+function phrases(found) {
+  var result = [];
+  found[0].forEach(function (first) {
+    var end = first.to, ok = true;
+    for (var i = 1; i < found.length && ok; i++) {
+      var next = null;
+      for (var j = 0; j < found[i].length; j++) {
+        var o = found[i][j];
+        if (o.f === first.f && o.from >= end && GAP.test(hay.slice(end, o.from))) { next = o; break; }
+      }
+      if (next) end = next.to; else ok = false;
+    }
+    if (ok && result.indexOf(first.f) < 0) result.push(first.f);
+  });
+  return result;
+}
+
+/* The block to show: most pieces, the phrase, whole words, then the first. */
+function bestField(r, section) {
+  var best = null, bestKey = null;
+  var byField = {};
+  r.found.forEach(function (occs, i) {
+    occs.forEach(function (o) {
+      var field = fields[o.f];
+      if (field.kind !== 2 || (section !== undefined && field.section !== section)) return;
+      var e = byField[o.f] || (byField[o.f] = { pieces: {}, whole: 0 });
+      e.pieces[i] = true;
+      if (o.whole) e.whole++;
+    });
+  });
+  Object.keys(byField).forEach(function (key) {
+    var f = +key, e = byField[f];
+    var k = [Object.keys(e.pieces).length, r.phrase.indexOf(f) >= 0 ? 1 : 0, Math.min(e.whole, 3), -f];
+    if (!bestKey || compare(k, bestKey) > 0) { best = f; bestKey = k; }
+  });
+  return best;
+}
+
+function compare(a, b) {
+  for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+function render(r, list) {
+  var page = pages[r.page];
+  var terms = {};
+  list.forEach(function (piece, i) { terms[piece] = r.found[i].length > 0; });
+  var marks = marksOf(r.found);
+  var title = html(page.title, marks[page.titleField]);
+  if (page.where) title += ' <small class="lr-search-where">' + html(page.where) + "</small>";
+  var best = bestField(r);
+  var article = { location: page.location, title: title, text: best === null ? "" : "<p>" + snippet(best, marks[best]) + "</p>", score: r.score, terms: terms };
+  var items = [article];
+  Object.keys(r.sections)
+    .map(Number)
+    .filter(function (s) { return s >= 0 && page.sections[s].anchor; })
+    .sort(function (a, b) { return r.sections[b].score - r.sections[a].score || a - b; })
+    .slice(0, SECTIONS)
+    .forEach(function (s, i) {
+      var section = page.sections[s];
+      var f = bestField(r, s);
+      var heading = section.headingField;
+      items.push({
+        location: page.location + "#" + section.anchor,
+        title: html(section.heading, heading === null ? null : marks[heading]),
+        text: f === null || f === best ? "" : "<p>" + snippet(f, marks[f]) + "</p>",
+        score: r.score / (2 + i),
+        terms: terms
+      });
+    });
+  return items;
+}
+
+/* Per field, the ranges to mark, merged. */
+function marksOf(found) {
+  var marks = {};
+  found.forEach(function (occs) {
+    occs.forEach(function (o) { (marks[o.f] || (marks[o.f] = [])).push([o.from - starts[o.f], o.to - starts[o.f]]); });
+  });
+  Object.keys(marks).forEach(function (f) {
+    var ranges = marks[f].sort(function (a, b) { return a[0] - b[0]; }), merged = [];
+    ranges.forEach(function (x) {
+      var last = merged[merged.length - 1];
+      if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]); else merged.push([x[0], x[1]]);
+    });
+    marks[f] = merged;
+  });
+  return marks;
+}
+
+/* A stretch of a block around its first match, cut between words. */
+function snippet(f, ranges) {
+  var text = fields[f].text;
+  ranges = ranges || [];
+  if (text.length <= SNIPPET) return html(text, ranges);
+  var first = ranges.length ? ranges[0][0] : 0;
+  var from = Math.max(0, first - BEFORE), to = Math.min(text.length, from + SNIPPET);
+  from = Math.max(0, Math.min(from, to - SNIPPET));
+  from = boundary(f, from, -1);
+  to = boundary(f, to, 1);
+  var shown = ranges
+    .filter(function (x) { return x[1] > from && x[0] < to; })
+    .map(function (x) { return [Math.max(x[0], from) - from, Math.min(x[1], to) - from]; });
+  return (from > 0 ? "\u2026" : "") + html(text.slice(from, to), shown) + (to < text.length ? "\u2026" : "");
+}
+
+/* The nearest word boundary at or before (direction -1) or after (+1) a position. */
+function boundary(f, at, direction) {
+  var text = fields[f].text;
+  if (at <= 0 || at >= text.length) return Math.max(0, Math.min(at, text.length));
+  for (var step = 0; step < 30; step++) {
+    var x = at + direction * step;
+    if (x <= 0 || x >= text.length) return Math.max(0, Math.min(x, text.length));
+    if (text[x] === " " || text[x - 1] === " ") return x;
+    if (THAI_LETTER.test(text[x]) && wholeWord(f, starts[f] + x, starts[f] + x)) return x;
+  }
+  return at;
+}
+
+function escape(text) {
+  return text.replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+/* Text as HTML: escaped, ranges in <mark>, passages in the other language in <span lang>. */
+function html(text, ranges) {
+  ranges = ranges || [];
+  var other = lang === "en" ? "th" : "en", run = lang === "en" ? THAI_RUN : LATIN_RUN;
+  var runs = [], m;
+  run.lastIndex = 0;
+  while ((m = run.exec(text))) runs.push([m.index, m.index + m[0].length]);
+  var cuts = new Set([0, text.length]);
+  ranges.concat(runs).forEach(function (x) { cuts.add(x[0]); cuts.add(x[1]); });
+  var points = Array.from(cuts).sort(function (a, b) { return a - b; });
+  var out = "", open = false;
+  for (var i = 0; i + 1 < points.length; i++) {
+    var a = points[i], b = points[i + 1];
+    var foreign = runs.some(function (x) { return x[0] <= a && b <= x[1]; });
+    var marked = ranges.some(function (x) { return x[0] <= a && b <= x[1]; });
+    if (foreign !== open) { out += foreign ? '<span lang="' + other + '">' : "</span>"; open = foreign; }
+    var piece = escape(text.slice(a, b));
+    out += marked ? "<mark>" + piece + "</mark>" : piece;
+  }
+  if (open) out += "</span>";
+  return out.replace(/<\/mark><mark>/g, "");
+}
+
+addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    setup(message.data.docs);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    var result;
+    try {
+      result = search(message.data);
+    } catch (error) {
+      console.warn(error);
+      result = { items: [] };
+    }
+    postMessage({ type: RESULT, data: result });
+  }
+});
