@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -24,7 +23,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools.search_eval import WHOLE, Query, Score, SearchBox, load_queries, normalise, site_pages, truth, visible_texts
+from tools.search_eval import WHOLE, Query, Score, SearchBox, load_queries, normalise, segmented_variants, site_pages, truth, visible_texts
 
 from browser import allow_only, launch, serve
 
@@ -121,22 +120,6 @@ def test_a_page_opened_from_a_result_highlights_the_words(browser):
 
 
 # --- recall ---------------------------------------------------------------------------------------
-
-
-def segmented_variants(page, queries: list[Query]) -> list[Query]:
-    """The Thai compounds and names typed as words with spaces between them: cut by the
-    browser's own segmenter (ICU) and by pythainlp's newmm."""
-    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
-    from pythainlp.tokenize import word_tokenize
-
-    thai = [q.text for q in queries if q.lang == "th" and q.kind in ("compound", "name") and re.search("[\u0e01-\u0e4e]", q.text)]
-    # Words joined with a space; punctuation (the full stop of an abbreviation) stays attached.
-    icu = page.evaluate("""texts => texts.map(t => [...new Intl.Segmenter('th', {granularity: 'word'}).segment(t)]
-        .map(s => s.isWordLike ? ' ' + s.segment : s.segment.trim()).join('').trim())""", thai)
-    newmm = ["".join(w if not re.search(r"\w", w) else f" {w}" for w in word_tokenize(t, engine="newmm", keep_whitespace=False)).strip()
-             for t in thai]
-    variants = {v for v in icu + newmm if " " in v and v not in thai}
-    return [Query(v, "th", "typed in words") for v in sorted(variants)]
 
 
 def run(box: SearchBox, queries: list[Query], texts: dict[str, str]) -> tuple[Score, list[str], list[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import os
 import resource
 import shutil
@@ -35,6 +36,7 @@ from generator.pages.labels import LANGS
 from generator.pages.render import render_site
 from generator.pages.writer import write_pages
 from generator.site.downloads import site_files
+from generator.site.search import INDEX, write_search_index
 
 from .synthetic import write_project, write_rubrics
 
@@ -96,17 +98,28 @@ def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 9))
 
 
-def search_index(site: Path) -> dict[str, tuple[int, int]]:
-    """Bytes and gzipped bytes of each language's search index file, as the site serves it
-    (``search/search_index.json`` for Thai, ``en/search/search_index.json`` for English)."""
+def search_index(site: Path) -> dict[str, tuple[int, int, int]]:
+    """Bytes, gzipped bytes and pages of each language's search index file, as the site serves
+    it (``search/search_index.json`` for Thai, ``en/search/search_index.json`` for English):
+    what a reader fetches on opening search, with the scripts of ``SEARCH_CODE``."""
     result = {}
-    for path in sorted(site.rglob("search/search_index.json")):
+    for path in sorted(site.rglob(str(INDEX))):
         first = path.relative_to(site).parts[0]
         lang = first if first in LANGS else LANGS[0]
         data = path.read_bytes()
-        size, packed = result.get(lang, (0, 0))
-        result[lang] = (size + len(data), packed + _gz(data))
+        result[lang] = (len(data), _gz(data), len(json.loads(data)["docs"]["pages"]))
     return result
+
+
+SEARCH_CODE = ("assets/js/search.js", "assets/js/search-worker.js")
+
+
+def search_step(site: Path) -> float:
+    """Seconds ``lertrat search-index`` takes on the built site (the hook ran it already; it
+    reads the pages and writes the same files again)."""
+    began = time.perf_counter()
+    write_search_index(site)
+    return time.perf_counter() - began
 
 
 def site_figures(site: Path) -> dict[str, Any]:
@@ -120,6 +133,8 @@ def site_figures(site: Path) -> dict[str, Any]:
         "winners": (winners.stat().st_size, _gz(winners.read_bytes())) if winners.is_file() else None,
         "showcase": {lang: _gz((site / showcase_file(lang)).read_bytes()) for lang in LANGS if (site / showcase_file(lang)).is_file()},
         "search": search_index(site),
+        "search code": sum(_gz((site / f).read_bytes()) for f in SEARCH_CODE),
+        "search step": search_step(site),
     }
     return figures
 
@@ -176,6 +191,10 @@ def report(columns: dict[str, dict[str, Any]]) -> None:
         row(f"winners filter list ({lang}, loaded on use), gzip", lambda c, x=lang: _kib(c["showcase"][x]) if x in c["showcase"] else "-")
     for lang in LANGS:
         row(f"search index {lang}", lambda c, x=lang: f"{_kib(c['search'][x][0])} ({_kib(c['search'][x][1])} gzip)")
+    for lang in LANGS:
+        row(f"search {lang}: fetched on opening search, gzip (per page)",
+            lambda c, x=lang: f"{_kib(c['search'][x][1] + c['search code'])} ({c['search'][x][1] / c['search'][x][2] / 1024:.2f} KiB)")
+    row("search index step (lertrat search-index)", lambda c: f"{c['search step']:.2f} s")
     width = max(len(label) for label, _ in rows)
     widths = [max(len(n), *(len(cells[i]) for _, cells in rows)) for i, n in enumerate(names)]
     print(f"{'':{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, widths, strict=True)))

@@ -13,6 +13,7 @@ Pagefind's figures). Everything is measured in Chromium on a built site:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -109,6 +110,22 @@ def truth(query: Query, texts: dict[str, str]) -> set[str]:
     """The pages of the query's language that show it."""
     found = pattern(query.text)
     return {p for p, text in texts.items() if (p.startswith("en/") == (query.lang == "en")) and found.search(text)}
+
+
+def segmented_variants(page, queries: list[Query]) -> list[Query]:
+    """The Thai compounds and names typed as words with spaces between them, cut once by
+    the browser's own segmenter (ICU, ``Intl.Segmenter`` in ``page``) and once by pythainlp's
+    newmm; a full stop stays with its word (ก.พ.ร.)."""
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")  # its dictionaries are in the wheel: nothing to fetch or write
+    from pythainlp.tokenize import word_tokenize
+
+    thai = [q.text for q in queries if q.lang == "th" and q.kind in ("compound", "name") and re.search(f"[{_THAI}]", q.text)]
+    icu = page.evaluate("""texts => texts.map(t => [...new Intl.Segmenter('th', {granularity: 'word'}).segment(t)]
+        .map(s => s.isWordLike ? ' ' + s.segment : s.segment.trim()).join('').trim())""", thai)
+    newmm = ["".join(w if not re.search(r"\w", w) else f" {w}" for w in word_tokenize(t, engine="newmm", keep_whitespace=False)).strip()
+             for t in thai]
+    variants = {v for v in icu + newmm if " " in v and v not in thai}
+    return [Query(v, "th", "typed in words") for v in sorted(variants)]
 
 
 class SearchBox:

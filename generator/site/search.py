@@ -248,32 +248,39 @@ def index_of(pages: list[Page], lang: str, prefix: str) -> dict:
     """One language's index: ``config`` for Material (its page highlighter reads the
     separator), ``docs`` for search-worker.js.
 
-    ``docs.pages`` holds one row per page: ``[location, title, where, year, sections]``,
-    where ``where`` names the branch and programme year the page belongs to (empty when the
-    title says it already), ``year`` is the Buddhist Era year in its address (0 for none) and
-    each section is ``[anchor, heading, [block, …]]``. ``docs.newest`` is the newest
-    programme year in the site: the reader's current year, ranked first.
+    ``docs.pages`` holds one row per page: ``[location, title, where, year, sections]``.
+    ``where`` places the page for a reader scanning results: the branch and programme year
+    of a programme year's page (what its title does not say already), the page above it for
+    other pages (an agency page: "Agencies"). ``year`` is the programme year in the page's
+    address (0 for pages of no programme year); ``docs.newest`` is the newest programme
+    year in the site, the current one, ranked first. Each section is
+    ``[anchor, heading, [block, …]]``, the first one holding what comes before any heading.
     """
     mine = [p for p in pages if p.lang == lang and p.path.startswith(prefix)]
     titles = {p.path[len(prefix):]: p.title for p in mine}
-    programme_years = {int(part) for part in (p.path[len(prefix):].split("/", 1)[0] for p in mine) if _YEAR.fullmatch(part)}
     rows = []
+    years = set()
     for page in mine:
-        local = page.path[len(prefix):]
-        parts = [x for x in local.split("/") if x]
-        year = next((int(x) for x in parts if _YEAR.fullmatch(x)), 0)
+        parts = [x for x in page.path[len(prefix):].split("/") if x]
+        year = int(parts[0]) if parts and _YEAR.fullmatch(parts[0]) else 0
         where: list[str] = []
-        if parts and _YEAR.fullmatch(parts[0]) and len(parts) > 1:
+        if year and len(parts) > 1:
             branch = titles.get(f"{parts[0]}/{parts[1]}/") if len(parts) > 2 else None
             if branch and branch not in page.title:
                 where.append(branch)
             if parts[0] not in page.title:
-                where.append(_year_label(lang, int(parts[0])))
+                where.append(_year_label(lang, year))
+        elif len(parts) > 1:
+            parent = titles.get("".join(f"{x}/" for x in parts[:-1]))
+            if parent and parent not in page.title:
+                where.append(parent)
+        if year:
+            years.add(year)
         sections = [[s.anchor, s.heading, s.blocks] for s in page.sections]
         rows.append([page.path, page.title, " · ".join(where), year, sections])
     return {
         "config": {"lang": [lang], "separator": SEPARATOR, "pipeline": [], "fields": {}},
-        "docs": {"v": FORMAT, "lang": lang, "newest": max(programme_years, default=0), "pages": rows},
+        "docs": {"v": FORMAT, "lang": lang, "newest": max(years, default=0), "pages": rows},
     }
 
 

@@ -1,34 +1,34 @@
 /* The site's search engine, run by Material's search box in place of its lunr worker.
  *
  * It speaks Material's worker protocol (SETUP with the index, READY, QUERY, RESULT with
- * items grouped per page) and searches the index that generator/site/search.py writes:
- * the visible text of every page of one language. A page is found when it shows what the
- * reader typed, so no word segmentation is needed to find Thai words inside sentences,
- * compounds typed without spaces, parts of words, names or numbers:
+ * items grouped per page) and searches the index generator/site/search.py writes: the
+ * visible text of every page of one language. A page is found when it shows what the reader
+ * typed, so no word segmentation is needed to find Thai words inside sentences, compounds
+ * typed without spaces, parts of words, names or numbers:
  *
- *  - the query is split at spaces and where Thai meets Latin letters or digits; every
- *    piece must occur in the page (Thai pieces anywhere, Latin pieces at the start of a
- *    word, numbers as whole numbers);
- *  - pages showing the pieces one after the other (the typed phrase, spaces or no spaces)
- *    rank first, then matches in the title, then in headings, then whole words (the
- *    browser's Thai word segmenter tells where words end) over parts of words, then how
- *    often; pages of older programme years rank below the newest year's for the same match;
- *  - when no page has every piece, pages with most of them are shown, with the missing
- *    pieces listed the way Material lists them.
+ *  - the query is cut into pieces at spaces and where Thai meets Latin letters or digits; a
+ *    Thai piece may stand anywhere, a Latin piece starts a word, a number is a whole number;
+ *  - pieces typed apart must follow one another on the page, spaces or not (the typed
+ *    phrase); English words may also stand apart, after the pages showing the phrase;
+ *  - when no page has every piece, the pages with most of them are shown and Material lists
+ *    the missing ones;
+ *  - ranking: the phrase, then where it is (title, heading, text), then the programme year
+ *    (the newest first, older years last), then whole words over parts (the browser's Thai
+ *    segmenter tells where words end) and how often.
  *
- * Results are escaped text with <mark> around what matched and lang on passages in the
- * other language; the title names the page's branch and programme year.
+ * Results are escaped text with <mark> around the match and lang on passages in the other
+ * language; a page's title names its branch and programme year (or the page above it).
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
-var TITLE = 12, HEADING = 3, PHRASE = 8, PART = 0.5, OLDER = 0.8;
-var SNIPPET = 180, BEFORE = 50, SECTIONS = 6;
+var TITLE = 12, HEADING = 3, PHRASE = 8, PART = 0.5;
+var SNIPPET = 180, BEFORE = 50, SECTIONS = 6, SAMPLE = 5;
 
 var lang = "th";
 var newest = 0;
-var pages = [];   // {location, title, where, year, fields: [field index], sections: [{anchor, heading, fields}]}
-var fields = [];  // {page, section, kind, text}; kind 0 title, 1 heading, 2 block
+var pages = [];   // {location, title, where, year, titleField, sections: [{anchor, heading, headingField}]}
+var fields = [];  // {page, section, kind, text, bounds}; kind 0 title, 1 heading, 2 block
 var starts = [];  // where each field starts in hay
 var hay = "";     // every field's text, normalised, one per line
 var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
@@ -61,6 +61,9 @@ function normalise(text) {
 function setup(docs) {
   lang = docs.lang;
   newest = docs.newest;
+  pages = [];
+  fields = [];
+  starts = [];
   var texts = [];
   docs.pages.forEach(function (row, p) {
     var page = { location: row[0], title: row[1], where: row[2], year: row[3], sections: [], titleField: 0 };
@@ -154,14 +157,15 @@ function search(query) {
       found[i].push({ f: f, from: o[0], to: o[0] + piece.length, whole: o[1] });
     });
   });
-  var ranked = Object.keys(hits).map(function (p) { return rank(+p, hits[p], list); });
+  var typed = squash(list.join(""));
+  var ranked = Object.keys(hits).map(function (p) { return rank(+p, hits[p], list, typed); });
   var every = ranked.filter(function (r) { return r.count === list.length; });
   var shown = every;
   if (list.length > 1) {
     // Pages showing the pieces one after the other come first. A space between Thai words
     // is how the reader typed them, not a choice of separate words (Thai is written
     // without spaces): then only those pages are shown. English words may be meant apart.
-    var phrase = every.filter(function (r) { return r.phrase.length; });
+    var phrase = every.filter(function (r) { return r.spans.length; });
     var apart = list.every(function (piece) { return kindOf(piece) !== "thai"; });
     if (phrase.length) shown = apart ? every : phrase;
   }
@@ -170,73 +174,141 @@ function search(query) {
     shown = ranked.filter(function (r) { return r.count === most; });
   }
   shown.sort(function (a, b) {
-    return (b.phrase.length ? 1 : 0) - (a.phrase.length ? 1 : 0) || b.score - a.score || a.page - b.page;
+    return (b.spans.length ? 1 : 0) - (a.spans.length ? 1 : 0) || b.level - a.level ||
+      b.current - a.current || b.score - a.score || a.page - b.page;
   });
   return { items: shown.map(function (r) { return render(r, list); }) };
 }
 
-function rank(p, found, list) {
-  var page = pages[p], score = 0, titleLength = page.title.length;
-  var inTitle = 0, bySection = {};
+function squash(text) {
+  return text.replace(/ /g, "");
+}
+
+/* How well a page matches. Compared in this order: the typed phrase; where the pieces are
+ * (3 the title is the query, 2 the title or the branch and year it names hold them, 1 a
+ * heading does, 0 the text only); the page's programme year (the newest first, then pages
+ * of no programme year, then older years); then the score. */
+function rank(p, found, list, typed) {
+  var page = pages[p], score = 0, inTitle = 0, headed = 0, bySection = {};
   found.forEach(function (occs) {
     var title = 0, heading = 0, body = 0;
-    occs.forEach(function (o) {
+    occs.forEach(function (o, n) {
       var field = fields[o.f], kind = field.kind;
-      if (o.whole === null) o.whole = wholeWord(o.f, o.from, o.to);
-      var weight = o.whole ? 1 : PART;
+      // Whole words are told apart where they weigh: titles, headings, the first few in the text.
+      if (o.whole === null && (kind < 2 || n < SAMPLE)) o.whole = wholeWord(o.f, o.from, o.to);
+      var weight = o.whole === false ? PART : 1;
       if (kind === 0) { title = Math.max(title, weight); inTitle += o.to - o.from; }
       else if (kind === 1) heading = Math.max(heading, weight);
       else body += weight;
-      var s = bySection[field.section] || (bySection[field.section] = { score: 0, best: null });
-      s.score += kind === 1 ? HEADING * weight : weight;
+      var s = bySection[field.section] || (bySection[field.section] = 0);
+      bySection[field.section] = s + (kind === 1 ? HEADING * weight : weight);
     });
+    if (heading) headed++;
     score += TITLE * title + HEADING * heading + Math.log2(1 + body);
   });
-  if (inTitle) score += TITLE * Math.min(1, inTitle / Math.max(1, titleLength)) * 0.5;
-  var phrase = list.length > 1 ? phrases(found) : [];
-  if (phrase.length) score += PHRASE * (phrase.some(function (f) { return fields[f].kind === 0; }) ? 2 : 1);
-  if (page.year && newest && page.year < newest) score *= OLDER;
-  var count = found.filter(function (occs) { return occs.length; }).length;
-  return { page: p, score: score, count: count, found: found, phrase: phrase, sections: bySection };
+  if (inTitle) score += TITLE * Math.min(1, inTitle / Math.max(1, page.title.length)) / 2;
+  var spans = list.length > 1 ? phrases(found) : [];
+  if (spans.length) score += PHRASE * (spans.some(function (x) { return fields[x.f].kind === 0; }) ? 2 : 1);
+  // A phrase counts where it stands whole; words typed apart count wherever each one is.
+  var named = normalise(page.title + " " + page.where);
+  var inName = spans.length ? squash(named).indexOf(typed) >= 0 : list.every(function (piece) { return named.indexOf(piece) >= 0; });
+  var inHeading = spans.length ? spans.some(function (x) { return fields[x.f].kind === 1; }) : headed === list.length;
+  var level = squash(normalise(page.title)) === typed ? 3 : inName ? 2 : inHeading ? 1 : 0;
+  return {
+    page: p, score: score, level: level, current: page.year === newest ? 2 : page.year ? 0 : 1,
+    count: found.filter(function (occs) { return occs.length; }).length,
+    found: found, spans: spans, sections: bySection
+  };
 }
 
-/* Fields where every piece occurs, in order, each right after the one before (or with a
- * space or a punctuation mark between): the typed phrase, however it was spaced. */
+/* Where every piece occurs in one field, in order, each right after the one before or with
+ * spaces between: the typed phrase, however it was spaced. [{f, from, to}] */
 function phrases(found) {
-  var result = [];
+  var spans = [];
   found[0].forEach(function (first) {
-    var end = first.to, ok = true;
-    for (var i = 1; i < found.length && ok; i++) {
+    var end = first.to;
+    for (var i = 1; i < found.length; i++) {
       var next = null;
-      for (var j = 0; j < found[i].length; j++) {
+      for (var j = 0; j < found[i].length && !next; j++) {
         var o = found[i][j];
-        if (o.f === first.f && o.from >= end && GAP.test(hay.slice(end, o.from))) { next = o; break; }
+        if (o.f === first.f && o.from >= end && GAP.test(hay.slice(end, o.from))) next = o;
       }
-      if (next) end = next.to; else ok = false;
+      if (!next) return;
+      end = next.to;
     }
-    if (ok && result.indexOf(first.f) < 0) result.push(first.f);
+    spans.push({ f: first.f, from: first.from, to: end });
   });
-  return result;
+  return spans;
 }
 
-/* The block to show: most pieces, the phrase, whole words, then the first. */
-function bestField(r, section) {
-  var best = null, bestKey = null;
-  var byField = {};
-  r.found.forEach(function (occs, i) {
-    occs.forEach(function (o) {
-      var field = fields[o.f];
-      if (field.kind !== 2 || (section !== undefined && field.section !== section)) return;
-      var e = byField[o.f] || (byField[o.f] = { pieces: {}, whole: 0 });
-      e.pieces[i] = true;
-      if (o.whole) e.whole++;
+/* What to mark in each field, as [from, to] within the field's text: the phrase where there
+ * is one; otherwise each piece, as a whole word where the field has it as a whole word.
+ * Worked out only for the fields a result shows. */
+function marker(r) {
+  var byField = {}, done = {};
+  if (r.spans.length) {
+    r.spans.forEach(function (x) { (byField[x.f] || (byField[x.f] = [])).push([x]); });
+  } else {
+    r.found.forEach(function (occs, i) {
+      occs.forEach(function (o) {
+        var pieces = byField[o.f] || (byField[o.f] = []);
+        (pieces[i] || (pieces[i] = [])).push(o);
+      });
     });
+  }
+  var marks = function (f) {
+    if (done[f] || !byField[f]) return done[f] || null;
+    var ranges = [];
+    byField[f].forEach(function (occs) {
+      if (!occs) return;
+      var whole = occs.filter(function (o) {
+        if (o.whole === undefined) return false; // a phrase span
+        if (o.whole === null) o.whole = wholeWord(o.f, o.from, o.to);
+        return o.whole;
+      });
+      (whole.length ? whole : occs).forEach(function (o) { ranges.push([o.from - starts[f], o.to - starts[f]]); });
+    });
+    var merged = [];
+    ranges.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (x) {
+      var last = merged[merged.length - 1];
+      if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]); else merged.push([x[0], x[1]]);
+    });
+    return (done[f] = merged);
+  };
+  marks.fields = Object.keys(byField).map(Number);
+  return marks;
+}
+
+/* A block reads as prose: long enough, and not table cells or a trail of links (" · "). */
+function prose(f) {
+  var text = fields[f].text;
+  return text.length >= 60 && text.indexOf(" \u00b7 ") < 0;
+}
+
+/* The block to show for a page (or one section of it): the one with most pieces, prose, then
+ * the first. When the title holds the query, prose comes first: the page's own
+ * first paragraph says more than a caption that repeats the title. */
+function bestField(r, marks, section) {
+  var best = null, bestKey = null;
+  var inScope = function (f) { return fields[f].kind === 2 && (section === undefined || fields[f].section === section); };
+  if (!r.piecesIn) {
+    r.piecesIn = {}; // field -> how many different pieces it holds
+    r.found.forEach(function (occs) {
+      var seen = {};
+      occs.forEach(function (o) { if (!seen[o.f]) { seen[o.f] = true; r.piecesIn[o.f] = (r.piecesIn[o.f] || 0) + 1; } });
+    });
+  }
+  marks.fields.filter(inScope).forEach(function (f) {
+    var matched = r.piecesIn[f] || 0, isProse = prose(f) ? 1 : 0;
+    var key = r.level >= 2 ? [isProse, matched, -f] : [matched, isProse, -f];
+    if (!bestKey || compare(key, bestKey) > 0) { best = f; bestKey = key; }
   });
-  Object.keys(byField).forEach(function (key) {
-    var f = +key, e = byField[f];
-    var k = [Object.keys(e.pieces).length, r.phrase.indexOf(f) >= 0 ? 1 : 0, Math.min(e.whole, 3), -f];
-    if (!bestKey || compare(k, bestKey) > 0) { best = f; bestKey = k; }
-  });
+  if (section === undefined && r.level >= 2 && (best === null || !prose(best))) {
+    var page = pages[r.page];
+    for (var f = page.titleField + 1; f < fields.length && fields[f].page === r.page; f++) {
+      if (prose(f)) return f;
+    }
+  }
   return best;
 }
 
@@ -248,48 +320,36 @@ function compare(a, b) {
 function render(r, list) {
   var page = pages[r.page];
   var terms = {};
-  list.forEach(function (piece, i) { terms[piece] = r.found[i].length > 0; });
-  var marks = marksOf(r.found);
-  var title = html(page.title, marks[page.titleField]);
+  if (r.spans.length) {
+    var span = r.spans[0];
+    terms[fields[span.f].text.slice(span.from - starts[span.f], span.to - starts[span.f])] = true;
+  } else {
+    list.forEach(function (piece, i) { terms[piece] = r.found[i].length > 0; });
+  }
+  var marks = marker(r);
+  var title = html(page.title, marks(page.titleField));
   if (page.where) title += ' <small class="lr-search-where">' + html(page.where) + "</small>";
-  var best = bestField(r);
-  var article = { location: page.location, title: title, text: best === null ? "" : "<p>" + snippet(best, marks[best]) + "</p>", score: r.score, terms: terms };
+  var best = bestField(r, marks);
+  var article = { location: page.location, title: title, text: best === null ? "" : "<p>" + snippet(best, marks(best)) + "</p>", score: r.score, terms: terms };
   var items = [article];
-  Object.keys(r.sections)
+  var sections = {};
+  marks.fields.forEach(function (f) { var s = fields[f].section; if (s >= 0 && page.sections[s].anchor) sections[s] = true; });
+  Object.keys(sections)
     .map(Number)
-    .filter(function (s) { return s >= 0 && page.sections[s].anchor; })
-    .sort(function (a, b) { return r.sections[b].score - r.sections[a].score || a - b; })
+    .sort(function (a, b) { return (r.sections[b] || 0) - (r.sections[a] || 0) || a - b; })
     .slice(0, SECTIONS)
     .forEach(function (s, i) {
       var section = page.sections[s];
-      var f = bestField(r, s);
-      var heading = section.headingField;
+      var f = bestField(r, marks, s);
       items.push({
         location: page.location + "#" + section.anchor,
-        title: html(section.heading, heading === null ? null : marks[heading]),
-        text: f === null || f === best ? "" : "<p>" + snippet(f, marks[f]) + "</p>",
+        title: html(section.heading, section.headingField === null ? null : marks(section.headingField)),
+        text: f === null || f === best ? "" : "<p>" + snippet(f, marks(f)) + "</p>",
         score: r.score / (2 + i),
         terms: terms
       });
     });
   return items;
-}
-
-/* Per field, the ranges to mark, merged. */
-function marksOf(found) {
-  var marks = {};
-  found.forEach(function (occs) {
-    occs.forEach(function (o) { (marks[o.f] || (marks[o.f] = [])).push([o.from - starts[o.f], o.to - starts[o.f]]); });
-  });
-  Object.keys(marks).forEach(function (f) {
-    var ranges = marks[f].sort(function (a, b) { return a[0] - b[0]; }), merged = [];
-    ranges.forEach(function (x) {
-      var last = merged[merged.length - 1];
-      if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]); else merged.push([x[0], x[1]]);
-    });
-    marks[f] = merged;
-  });
-  return marks;
 }
 
 /* A stretch of a block around its first match, cut between words. */
@@ -300,6 +360,7 @@ function snippet(f, ranges) {
   var first = ranges.length ? ranges[0][0] : 0;
   var from = Math.max(0, first - BEFORE), to = Math.min(text.length, from + SNIPPET);
   from = Math.max(0, Math.min(from, to - SNIPPET));
+  ranges.forEach(function (x) { if (x[0] < to && to < x[1]) to = x[1]; }); // never cut a match in two
   from = boundary(f, from, -1);
   to = boundary(f, to, 1);
   var shown = ranges
