@@ -114,12 +114,12 @@ def search_index(site: Path) -> dict[str, tuple[int, int, int]]:
 SEARCH_CODE = ("assets/js/search.js", "assets/js/search-worker.js")
 
 
-def search_step(site: Path) -> float:
-    """Seconds ``lertrat search-index`` takes on the built site (the hook ran it already; it
-    reads the pages and writes the same files again)."""
-    began = time.perf_counter()
+def search_step(site: Path) -> tuple[float, float]:
+    """Wall and CPU seconds ``lertrat search-index`` takes on the built site (the hook ran it
+    already; it reads the pages and writes the same files again)."""
+    wall, cpu = time.perf_counter(), time.process_time()
     write_search_index(site)
-    return time.perf_counter() - began
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def site_figures(site: Path) -> dict[str, Any]:
@@ -194,7 +194,7 @@ def report(columns: dict[str, dict[str, Any]]) -> None:
     for lang in LANGS:
         row(f"search {lang}: fetched on opening search, gzip (per page)",
             lambda c, x=lang: f"{_kib(c['search'][x][1] + c['search code'])} ({c['search'][x][1] / c['search'][x][2] / 1024:.2f} KiB)")
-    row("search index step (lertrat search-index)", lambda c: f"{c['search step']:.2f} s")
+    row("search index step (lertrat search-index)", lambda c: "{:.2f} s (cpu {:.2f})".format(*c["search step"]))
     width = max(len(label) for label, _ in rows)
     widths = [max(len(n), *(len(cells[i]) for _, cells in rows)) for i, n in enumerate(names)]
     print(f"{'':{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, widths, strict=True)))
