@@ -77,8 +77,10 @@ def test_nothing_is_fetched_until_the_reader_focuses_search(browser, built_site,
     loaded = search_requests(requests)
     assert loaded == ["/assets/js/search.js"], loaded  # the small script that waits: no index, no worker, no lunr
     assert page.locator("input.md-search__input").is_visible()
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
     page.keyboard.press("/")  # Material's shortcut: focuses the search box
-    page.locator(".md-search-result__meta").filter(has_not_text=re.compile("Initializing|กำลังเริ่ม")).wait_for()
+    # Ready: Material shows "type to start searching" once the worker has taken the index.
+    page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=placeholder)
     page.wait_for_load_state("networkidle")
     fetched = search_requests(requests)
     assert sorted(fetched) == sorted(["/assets/js/search.js", "/assets/js/search-worker.js", index]), fetched

@@ -23,20 +23,20 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
 var TITLE = 12, HEADING = 3, PHRASE = 8, PART = 0.5;
-var SNIPPET = 180, BEFORE = 50, SECTIONS = 6, SAMPLE = 5;
+var SNIPPET = 180, BEFORE = 50, SECTIONS = 6, SAMPLE = 5, MANY = 30, FULL = 50;
 
 var lang = "th";
 var newest = 0;
 var pages = [];   // {location, title, where, year, titleField, sections: [{anchor, heading, headingField}]}
 var fields = [];  // {page, section, kind, text, bounds}; kind 0 title, 1 heading, 2 block
 var starts = [];  // where each field starts in hay
+var pageEnds = []; // where each page's last field ends in hay
 var hay = "";     // every field's text, normalised, one per line
 var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
 
 var THAI_LETTER = /[\u0e01-\u0e4e]/;
 var LATIN_OR_DIGIT = /[a-z0-9\u00c0-\u024f]/;
 var DIGIT = /[0-9]/;
-var GAP = /^ *$/; // between the pieces of a phrase: spaces or nothing
 var THAI_RUN = /[\u0e00-\u0e7f]+(?:[\s\d.,:;\/()\-\u2013'"\u201c\u201d\u2018\u2019]*[\u0e00-\u0e7f]+)*\.?/g;
 var LATIN_WORD = "(?:[A-Za-z][A-Za-z0-9'\u2019.\\-]*[A-Za-z0-9]|[A-Z])";
 var LATIN_RUN = new RegExp(LATIN_WORD + "(?:[ \\t\\n]+(?:[0-9][0-9.]*|" + LATIN_WORD + "))*", "g");
@@ -64,9 +64,11 @@ function setup(docs) {
   pages = [];
   fields = [];
   starts = [];
+  pageEnds = [];
   var texts = [];
   docs.pages.forEach(function (row, p) {
     var page = { location: row[0], title: row[1], where: row[2], year: row[3], sections: [], titleField: 0 };
+    page.named = normalise(page.title + " " + page.where);
     var add = function (section, kind, text) {
       fields.push({ page: p, section: section, kind: kind, text: text, bounds: null });
       texts.push(normalise(text));
@@ -82,7 +84,7 @@ function setup(docs) {
     pages.push(page);
   });
   var at = 0;
-  texts.forEach(function (t) { starts.push(at); at += t.length + 1; });
+  texts.forEach(function (t, f) { starts.push(at); at += t.length + 1; pageEnds[fields[f].page] = at; });
   hay = texts.join("\n");
 }
 
@@ -117,21 +119,23 @@ function kindOf(piece) {
   return "thai";
 }
 
-/* Every place a piece occurs, by the rule of its kind: [position, whole word?]. */
+/* Where a piece occurs, by the rule of its kind, grouped by page: {page: [{f, from, to, whole}]}.
+ * A page's first MANY places are enough to rank it and to show it. */
 function occurrences(piece) {
-  var kind = kindOf(piece), found = [], at = hay.indexOf(piece);
+  var kind = kindOf(piece), byPage = {}, at = hay.indexOf(piece);
   while (at >= 0) {
-    var before = hay[at - 1] || " ", after = hay[at + piece.length] || " ";
-    if (kind === "number") {
-      if (!DIGIT.test(before) && !DIGIT.test(after)) found.push([at, true]);
-    } else if (kind === "latin") {
-      if (!LATIN_OR_DIGIT.test(before)) found.push([at, !LATIN_OR_DIGIT.test(after)]);
-    } else {
-      found.push([at, null]); // whole word or not: decided only where it counts (wholeWord)
+    var before = hay[at - 1] || " ", after = hay[at + piece.length] || " ", whole = null;
+    if (kind === "number") whole = DIGIT.test(before) || DIGIT.test(after) ? undefined : true;
+    else if (kind === "latin") whole = LATIN_OR_DIGIT.test(before) ? undefined : !LATIN_OR_DIGIT.test(after);
+    else if (piece.length < 2) whole = false; // one Thai letter is no word: nothing to ask the segmenter
+    if (whole !== undefined) {
+      var f = fieldAt(at), p = fields[f].page, list = byPage[p] || (byPage[p] = []);
+      list.push({ f: f, from: at, to: at + piece.length, whole: whole });
+      if (list.length >= MANY) { at = hay.indexOf(piece, pageEnds[p]); continue; }
     }
     at = hay.indexOf(piece, at + 1);
   }
-  return found;
+  return byPage;
 }
 
 /* Whether a Thai match begins and ends where the browser's segmenter puts word boundaries. */
@@ -151,14 +155,14 @@ function search(query) {
   if (!list.length) return { items: [] };
   var hits = {}; // page -> occurrences of each piece: [{f, from, to, whole}]
   list.forEach(function (piece, i) {
-    occurrences(piece).forEach(function (o) {
-      var f = fieldAt(o[0]), p = fields[f].page;
-      var found = hits[p] || (hits[p] = list.map(function () { return []; }));
-      found[i].push({ f: f, from: o[0], to: o[0] + piece.length, whole: o[1] });
+    var byPage = occurrences(piece);
+    Object.keys(byPage).forEach(function (p) {
+      (hits[p] || (hits[p] = list.map(function () { return []; })))[i] = byPage[p];
     });
   });
   var typed = squash(list.join(""));
-  var ranked = Object.keys(hits).map(function (p) { return rank(+p, hits[p], list, typed); });
+  var spans = list.length > 1 ? phrases(list) : {};
+  var ranked = Object.keys(hits).map(function (p) { return rank(+p, hits[p], spans[p] || [], list, typed); });
   var every = ranked.filter(function (r) { return r.count === list.length; });
   var shown = every;
   if (list.length > 1) {
@@ -177,7 +181,9 @@ function search(query) {
     return (b.spans.length ? 1 : 0) - (a.spans.length ? 1 : 0) || b.level - a.level ||
       b.current - a.current || b.score - a.score || a.page - b.page;
   });
-  return { items: shown.map(function (r) { return render(r, list); }) };
+  // The first results are shown in full; past them (a query of one letter finds every page),
+  // titles only, so that the answer comes at once however much the site holds.
+  return { items: shown.map(function (r, n) { return n < FULL ? render(r, list) : [brief(r, list)]; }) };
 }
 
 function squash(text) {
@@ -188,7 +194,7 @@ function squash(text) {
  * (3 the title is the query, 2 the title or the branch and year it names hold them, 1 a
  * heading does, 0 the text only); the page's programme year (the newest first, then pages
  * of no programme year, then older years); then the score. */
-function rank(p, found, list, typed) {
+function rank(p, found, spans, list, typed) {
   var page = pages[p], score = 0, inTitle = 0, headed = 0, bySection = {};
   found.forEach(function (occs) {
     var title = 0, heading = 0, body = 0;
@@ -207,10 +213,9 @@ function rank(p, found, list, typed) {
     score += TITLE * title + HEADING * heading + Math.log2(1 + body);
   });
   if (inTitle) score += TITLE * Math.min(1, inTitle / Math.max(1, page.title.length)) / 2;
-  var spans = list.length > 1 ? phrases(found) : [];
   if (spans.length) score += PHRASE * (spans.some(function (x) { return fields[x.f].kind === 0; }) ? 2 : 1);
   // A phrase counts where it stands whole; words typed apart count wherever each one is.
-  var named = normalise(page.title + " " + page.where);
+  var named = page.named;
   var inName = spans.length ? squash(named).indexOf(typed) >= 0 : list.every(function (piece) { return named.indexOf(piece) >= 0; });
   var inHeading = spans.length ? spans.some(function (x) { return fields[x.f].kind === 1; }) : headed === list.length;
   var level = squash(normalise(page.title)) === typed ? 3 : inName ? 2 : inHeading ? 1 : 0;
@@ -221,24 +226,24 @@ function rank(p, found, list, typed) {
   };
 }
 
-/* Where every piece occurs in one field, in order, each right after the one before or with
- * spaces between: the typed phrase, however it was spaced. [{f, from, to}] */
-function phrases(found) {
-  var spans = [];
-  found[0].forEach(function (first) {
-    var end = first.to;
-    for (var i = 1; i < found.length; i++) {
-      var next = null;
-      for (var j = 0; j < found[i].length && !next; j++) {
-        var o = found[i][j];
-        if (o.f === first.f && o.from >= end && GAP.test(hay.slice(end, o.from))) next = o;
-      }
-      if (!next) return;
-      end = next.to;
-    }
-    spans.push({ f: first.f, from: first.from, to: end });
+/* Where the pieces stand one after the other, with spaces between them or none: the typed
+ * phrase, however it was spaced, grouped by page: {page: [{f, from, to}]}. Found by one
+ * expression over the whole text, so that it does not depend on how many places of each
+ * piece were kept. */
+function phrases(list) {
+  var parts = list.map(function (piece) {
+    var kind = kindOf(piece), escaped = piece.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+    if (kind === "number") return "(?<![0-9])" + escaped + "(?![0-9])";
+    if (kind === "latin") return "(?<![a-z0-9\\u00c0-\\u024f])" + escaped;
+    return escaped;
   });
-  return spans;
+  var byPage = {}, found = new RegExp(parts.join(" *"), "g"), m;
+  while ((m = found.exec(hay))) {
+    var f = fieldAt(m.index), p = fields[f].page, spans = byPage[p] || (byPage[p] = []);
+    if (spans.length < MANY) spans.push({ f: f, from: m.index, to: m.index + m[0].length });
+    found.lastIndex = m.index + 1;
+  }
+  return byPage;
 }
 
 /* What to mark in each field, as [from, to] within the field's text: the phrase where there
@@ -317,8 +322,7 @@ function compare(a, b) {
   return 0;
 }
 
-function render(r, list) {
-  var page = pages[r.page];
+function termsOf(r, list) {
   var terms = {};
   if (r.spans.length) {
     var span = r.spans[0];
@@ -326,6 +330,18 @@ function render(r, list) {
   } else {
     list.forEach(function (piece, i) { terms[piece] = r.found[i].length > 0; });
   }
+  return terms;
+}
+
+function brief(r, list) {
+  var page = pages[r.page];
+  var title = html(page.title) + (page.where ? ' <small class="lr-search-where">' + html(page.where) + "</small>" : "");
+  return { location: page.location, title: title, text: "", score: r.score, terms: termsOf(r, list) };
+}
+
+function render(r, list) {
+  var page = pages[r.page];
+  var terms = termsOf(r, list);
   var marks = marker(r);
   var title = html(page.title, marks(page.titleField));
   if (page.where) title += ' <small class="lr-search-where">' + html(page.where) + "</small>";
