@@ -44,7 +44,7 @@ opens (``?h=``); it only splits the query, every piece is then marked wherever i
 CELL = " · "
 """Between the cells of a table row in a snippet."""
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "button"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "button"}
 # Where a block of text ends: a snippet never joins two of them.
 _BLOCKS = {
     "p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "caption", "blockquote",
@@ -191,8 +191,8 @@ def _clean(text: str) -> str:
 
 def read_page(source: str, path: str) -> Page:
     """The title, language and visible text of one built page. Only the ``<html>`` tag and
-    the article are read: the theme's navigation, header and footer are most of a page, and
-    nobody searches them (reading them would make the step several times slower)."""
+    the article are read: the theme's navigation, header and footer are most of a page's
+    bytes, and nobody searches them."""
     reader = _ArticleText()
     root = _HTML_TAG.search(source)
     start, end = source.find("<article"), source.rfind("</article>")
@@ -230,9 +230,8 @@ def language_folders(pages: list[Page]) -> tuple[str, dict[str, str]]:
 
 
 def _year_label(lang: str, be: int) -> str:
-    words = labels().get("year_th", {})
-    pattern = words.get(lang) or "{be}"
-    return pattern.format(be=be, ce=be - 543)
+    """"พ.ศ. 2566" / "2023 (BE 2566)", as the pages write a year (labels.yaml)."""
+    return labels()["year_th"][lang].format(be=be, ce=be - 543)
 
 
 def index_of(pages: list[Page], lang: str, prefix: str) -> dict:

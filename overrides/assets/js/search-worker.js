@@ -59,12 +59,14 @@ function normalise(text) {
 }
 
 function setup(docs) {
-  lang = docs.lang;
-  newest = docs.newest;
   pages = [];
   fields = [];
   starts = [];
   pageEnds = [];
+  hay = "";
+  if (!docs || docs.v !== 1) return; // not an index of generator/site/search.py: nothing to find
+  lang = docs.lang;
+  newest = docs.newest;
   var texts = [];
   docs.pages.forEach(function (row, p) {
     var page = { location: row[0], title: row[1], where: row[2], year: row[3], sections: [], titleField: 0 };
