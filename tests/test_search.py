@@ -182,15 +182,16 @@ def test_english_queries_find_every_page_and_whole_phrases_first(browser, texts)
 def same_pages(built_site: Path, prefix: str) -> dict[str, tuple[str, str]]:
     """Pages of the newest programme year whose page in an older year has the same address
     after the year and the same title: {newest page: (older page, title)}."""
-    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    titles = {row[0]: row[1] for row in index["pages"]}
+    docs = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = {d["location"]: d["title"] for d in docs if "#" not in d["location"]}
+    newest = max(d.get("year", 0) for d in docs)
     pairs = {}
     for path, title in titles.items():
         match = re.fullmatch(rf"{prefix}(\d{{4}})/(.+)", path)
-        if match and int(match[1]) == index["newest"]:
+        if match and int(match[1]) == newest:
             for other, other_title in titles.items():
                 older = re.fullmatch(rf"{prefix}(\d{{4}})/(.+)", other)
-                if older and int(older[1]) < index["newest"] and older[2] == match[2] and other_title == title:
+                if older and int(older[1]) < newest and older[2] == match[2] and other_title == title:
                     pairs[path] = (other, title)
     return pairs
 

@@ -4,6 +4,7 @@ built sites written here, and on the real built site."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from generator.site.search import CELL, INDEX, read_page, write_search_index
@@ -25,6 +26,16 @@ def page(body: str, title: str = "ประเภทนวัตกรรมบ�
 
 def blocks(html: str) -> list[str]:
     return [b for s in read_page(html, "x/").sections for b in s.blocks]
+
+
+def test_sections_follow_their_page_in_the_index(tmp_path: Path):
+    site = write_site(tmp_path / "site", {"": page("<p>หน้าแรก</p>", "รางวัลเลิศรัฐ"),
+                                          "x": page('<p>ก่อนหัวข้อ</p><h2 id="ก">หัวข้อ</h2><p>หนึ่ง</p><p>สอง</p>', "หน้า")})
+    write_search_index(site)
+    docs = json.loads((site / INDEX).read_text(encoding="utf-8"))["docs"]
+    assert docs == [{"location": "", "title": "รางวัลเลิศรัฐ", "text": "หน้าแรก"},
+                    {"location": "x/", "title": "หน้า", "text": "ก่อนหัวข้อ"},
+                    {"location": "x/#ก", "title": "หัวข้อ", "text": "หนึ่ง\nสอง"}]
 
 
 def test_title_sections_and_blocks_are_what_the_article_shows():
@@ -77,6 +88,7 @@ SMALL = {
     "2562": page("<p>ปีก่อน</p>", "รางวัลเลิศรัฐ ประจำปี 2562"),
     "2562/service": page("<p>สาขา</p>", "รางวัลเลิศรัฐ สาขาบริการภาครัฐ"),
     "2562/service/innovation": page("<p>ความพึงพอใจ</p>"),
+    "agencies": page("<p>รายชื่อ</p>", "หน่วยงาน"),
     "agencies/rd": page("<p>ผลงาน</p>", "กรมสรรพากร"),
     "en": page("<p>Home</p>", "Public Sector Excellence Awards", "en"),
     "en/2566/service": page("<p>Branch</p>", "Public Service Award", "en"),
@@ -89,19 +101,19 @@ def test_one_index_per_language_with_year_and_branch_in_titles(tmp_path: Path):
     (site / "search").mkdir()
     (site / INDEX).write_text('{"config": {}, "docs": [{"location": "merged"}]}', encoding="utf-8")  # as Material leaves it
     written = write_search_index(site)
-    assert [(w.lang, w.path, w.pages) for w in written] == [("th", site / INDEX, 8), ("en", site / "en" / INDEX, 3)]
+    assert [(w.lang, w.path, w.pages) for w in written] == [("th", site / INDEX, 9), ("en", site / "en" / INDEX, 3)]
     thai = json.loads((site / INDEX).read_text(encoding="utf-8"))
     english = json.loads((site / "en" / INDEX).read_text(encoding="utf-8"))
     assert thai["config"]["lang"] == ["th"] and english["config"]["lang"] == ["en"]
-    assert thai["docs"]["newest"] == 2566 and english["docs"]["newest"] == 2566
-    rows = {row[0]: row[1:4] for row in thai["docs"]["pages"]}
-    assert rows["2566/service/innovation/"] == ["ประเภทนวัตกรรมบริการ", "รางวัลบริการภาครัฐ · พ.ศ. 2566", 2566]
-    assert rows["2562/service/innovation/"] == ["ประเภทนวัตกรรมบริการ", "รางวัลเลิศรัฐ สาขาบริการภาครัฐ · พ.ศ. 2562", 2562]
-    assert rows["2566/service/"] == ["รางวัลบริการภาครัฐ", "พ.ศ. 2566", 2566]
-    assert rows["2566/"] == ["รางวัลเลิศรัฐ ประจำปี 2566", "", 2566]  # the title names the year already
-    assert rows["agencies/rd/"] == ["กรมสรรพากร", "", 0]
-    en_rows = {row[0]: row[1:4] for row in english["docs"]["pages"]}
-    assert en_rows["en/2566/service/innovation/"] == ["Service Innovation", "Public Service Award · 2023 (BE 2566)", 2566]
+    entries = {d["location"]: d for d in thai["docs"]}
+    assert entries["2566/service/innovation/"] == {"location": "2566/service/innovation/", "title": "ประเภทนวัตกรรมบริการ", "text": "ความพึงพอใจ",
+                                                   "where": "รางวัลบริการภาครัฐ · พ.ศ. 2566", "year": 2566}
+    assert entries["2562/service/innovation/"]["where"] == "รางวัลเลิศรัฐ สาขาบริการภาครัฐ · พ.ศ. 2562"
+    assert (entries["2566/service/"]["where"], entries["2566/service/"]["year"]) == ("พ.ศ. 2566", 2566)
+    assert "where" not in entries["2566/"]  # the title names the year already
+    assert entries["agencies/rd/"] == {"location": "agencies/rd/", "title": "กรมสรรพากร", "text": "ผลงาน", "where": "หน่วยงาน"}  # the page above; no year
+    english_entries = {d["location"]: d for d in english["docs"]}
+    assert english_entries["en/2566/service/innovation/"]["where"] == "Public Service Award · 2023 (BE 2566)"
     assert "นวัตกรรม" in (site / INDEX).read_text(encoding="utf-8")  # UTF-8, not \\u escapes
     before = {w.path: w.path.read_bytes() for w in written}
     write_search_index(site)
@@ -112,7 +124,7 @@ def test_the_command_indexes_any_built_folder(tmp_path: Path):
     site = write_site(tmp_path / "built elsewhere", SMALL)
     run = lertrat(tmp_path, "search-index", str(site))
     assert run.code == 0, run.output
-    assert run.stdout.splitlines() == [f"wrote {site / INDEX} (th, 8 pages)", f"wrote {site / 'en' / INDEX} (en, 3 pages)"]
+    assert run.stdout.splitlines() == [f"wrote {site / INDEX} (th, 9 pages)", f"wrote {site / 'en' / INDEX} (en, 3 pages)"]
 
 
 def test_the_command_refuses_what_is_no_built_site(tmp_path: Path):
@@ -128,15 +140,15 @@ def test_the_command_refuses_what_is_no_built_site(tmp_path: Path):
 
 def test_the_built_site_indexes_every_page_agencies_included(built_site: Path):
     pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
-    thai = json.loads((built_site / INDEX).read_text(encoding="utf-8"))["docs"]["pages"]
-    english = json.loads((built_site / "en" / INDEX).read_text(encoding="utf-8"))["docs"]["pages"]
-    indexed = {row[0].rstrip("/") or "." for row in thai + english}
+    thai = json.loads((built_site / INDEX).read_text(encoding="utf-8"))["docs"]
+    english = json.loads((built_site / "en" / INDEX).read_text(encoding="utf-8"))["docs"]
+    indexed = {d["location"].rstrip("/") or "." for d in thai + english if "#" not in d["location"]}
     assert indexed == pages - {"search", "en/search"}
-    agencies = [row for row in thai if row[0].startswith("agencies/") and row[0] != "agencies/"]
+    agencies = [d for d in thai if re.fullmatch(r"agencies/[^/#]+/", d["location"])]
     assert len(agencies) >= 50
-    revenue = next(row for row in thai if row[0] == "agencies/revenue-department/")
-    text = " ".join(b for section in revenue[4] for b in [section[1], *section[2]])
-    assert revenue[1] == "กรมสรรพากร" and "รางวัลเกียรติยศเลิศรัฐ" in text  # its award is on its page, and in the index
+    revenue = [d for d in thai if d["location"].startswith("agencies/revenue-department/")]
+    text = " ".join(d["title"] + " " + d["text"] for d in revenue)
+    assert revenue[0]["title"] == "กรมสรรพากร" and "รางวัลเกียรติยศเลิศรัฐ" in text  # its award is on its page, and in the index
     everything = json.dumps(thai + english, ensure_ascii=False)
     assert "การคำนวณในหน้านี้ต้องใช้" not in everything  # the no-JavaScript notice
     assert "¶" not in everything

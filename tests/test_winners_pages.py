@@ -182,10 +182,11 @@ def test_agency_pages_are_in_the_search_index_with_their_works(built_site):
 
     from generator.site.search import INDEX
 
-    texts = {}  # every page of the index: its title and text (generator/site/search.py)
+    texts: dict[str, str] = {}  # every page of the index with its sections: titles and text (generator/site/search.py)
     for index in (built_site / INDEX, built_site / "en" / INDEX):
-        for location, title, _where, _year, sections in json.loads(index.read_text(encoding="utf-8"))["docs"]["pages"]:
-            texts[location] = norm(" ".join([title, *(text for _anchor, heading, blocks in sections for text in [heading, *blocks])]))
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            page = doc["location"].partition("#")[0]
+            texts[page] = norm(texts.get(page, "") + " " + doc["title"] + " " + doc["text"])
     for agency in CATALOG.agencies:
         for lang, prefix in PREFIX.items():
             assert norm(getattr(agency.name, lang)) in texts[f"{prefix}agencies/{agency.id}/"]

@@ -107,7 +107,7 @@ def search_index(site: Path) -> dict[str, tuple[int, int, int]]:
         first = path.relative_to(site).parts[0]
         lang = first if first in LANGS else LANGS[0]
         data = path.read_bytes()
-        result[lang] = (len(data), _gz(data), len(json.loads(data)["docs"]["pages"]))
+        result[lang] = (len(data), _gz(data), sum(1 for d in json.loads(data)["docs"] if "#" not in d["location"]))
     return result
 
 

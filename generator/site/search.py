@@ -34,8 +34,6 @@ from pathlib import Path
 from ..pages.labels import labels
 
 INDEX = Path("search") / "search_index.json"
-FORMAT = 1
-"""Version of the index layout that search-worker.js reads (``docs.v``)."""
 
 SEPARATOR = r"[\s\u200b\-]+"
 """Word separator for Material's highlighting of the words searched for on the page a result
@@ -235,21 +233,20 @@ def _year_label(lang: str, be: int) -> str:
 
 
 def index_of(pages: list[Page], lang: str, prefix: str) -> dict:
-    """One language's index: ``config`` for Material (its page highlighter reads the
-    separator), ``docs`` for search-worker.js.
+    """One language's index, in the shape of Material's: ``config`` (its page highlighter
+    reads the separator) and ``docs``, a list of entries, each page followed by its sections.
 
-    ``docs.pages`` holds one row per page: ``[location, title, where, year, sections]``.
-    ``where`` places the page for a reader scanning results: the branch and programme year
-    of a programme year's page (what its title does not say already), the page above it for
-    other pages (an agency page: "Agencies"). ``year`` is the programme year in the page's
-    address (0 for pages of no programme year); ``docs.newest`` is the newest programme
-    year in the site, the current one, ranked first. Each section is
-    ``[anchor, heading, [block, …]]``, the first one holding what comes before any heading.
+    A page's entry is ``{location, title, text, where?, year?}``: ``where`` places the page for
+    a reader scanning results — the branch and programme year of a programme year's page
+    (what its title does not say already), the page above it for other pages (an agency
+    page: "Agencies"); ``year`` is the programme year in its address (none for other pages;
+    the newest in the index is the current one, ranked first). A section's entry is ``{location:
+    page#anchor, title: heading, text}``. ``text`` is the blocks of text, one per line: what
+    comes before the first heading for a page, the section's own for a section.
     """
     mine = [p for p in pages if p.lang == lang and p.path.startswith(prefix)]
     titles = {p.path[len(prefix):]: p.title for p in mine}
-    rows = []
-    years = set()
+    docs: list[dict] = []
     for page in mine:
         parts = [x for x in page.path[len(prefix):].split("/") if x]
         year = int(parts[0]) if parts and _YEAR.fullmatch(parts[0]) else 0
@@ -264,14 +261,17 @@ def index_of(pages: list[Page], lang: str, prefix: str) -> dict:
             parent = titles.get("".join(f"{x}/" for x in parts[:-1]))
             if parent and parent not in page.title:
                 where.append(parent)
+        intro = page.sections[0].blocks if page.sections and not page.sections[0].anchor else []
+        entry = {"location": page.path, "title": page.title, "text": "\n".join(intro)}
+        if where:
+            entry["where"] = " · ".join(where)
         if year:
-            years.add(year)
-        sections = [[s.anchor, s.heading, s.blocks] for s in page.sections]
-        rows.append([page.path, page.title, " · ".join(where), year, sections])
-    return {
-        "config": {"lang": [lang], "separator": SEPARATOR, "pipeline": [], "fields": {}},
-        "docs": {"v": FORMAT, "lang": lang, "newest": max(years, default=0), "pages": rows},
-    }
+            entry["year"] = year
+        docs.append(entry)
+        for section in page.sections:
+            if section.anchor:
+                docs.append({"location": f"{page.path}#{section.anchor}", "title": section.heading, "text": "\n".join(section.blocks)})
+    return {"config": {"lang": [lang], "separator": SEPARATOR, "pipeline": [], "fields": {}}, "docs": docs}
 
 
 def dumps(index: dict) -> str:
@@ -299,5 +299,5 @@ def write_search_index(site_dir: Path) -> list[IndexFile]:
         path = site_dir / prefix / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(index), encoding="utf-8")
-        written.append(IndexFile(lang, path, len(index["docs"]["pages"])))
+        written.append(IndexFile(lang, path, sum(1 for d in index["docs"] if "#" not in d["location"])))
     return written

@@ -26,7 +26,7 @@ var TITLE = 12, HEADING = 3, PHRASE = 8, PART = 0.5;
 var SNIPPET = 180, BEFORE = 50, SECTIONS = 6, SAMPLE = 5, MANY = 30, FULL = 50;
 
 var lang = "th";
-var newest = 0;
+var newest = 0;   // the newest programme year in the index: the current one
 var pages = [];   // {location, title, where, year, titleField, sections: [{anchor, heading, headingField}]}
 var fields = [];  // {page, section, kind, text, bounds}; kind 0 title, 1 heading, 2 block
 var starts = [];  // where each field starts in hay
@@ -58,32 +58,37 @@ function normalise(text) {
     .replace(/[\s\u200b]/g, " ");
 }
 
+/* The index is a list of entries, each page followed by its sections ("page#anchor"). */
 function setup(docs) {
   pages = [];
   fields = [];
   starts = [];
   pageEnds = [];
   hay = "";
-  if (!docs || docs.v !== 1) return; // not an index of generator/site/search.py: nothing to find
-  lang = docs.lang;
-  newest = docs.newest;
+  newest = 0;
   var texts = [];
-  docs.pages.forEach(function (row, p) {
-    var page = { location: row[0], title: row[1], where: row[2], year: row[3], sections: [], titleField: 0 };
-    page.named = normalise(page.title + " " + page.where);
-    var add = function (section, kind, text) {
-      fields.push({ page: p, section: section, kind: kind, text: text, bounds: null });
-      texts.push(normalise(text));
-      return fields.length - 1;
-    };
-    page.titleField = add(-1, 0, page.title);
-    row[4].forEach(function (s, i) {
-      var section = { anchor: s[0], heading: s[1], headingField: null };
-      if (s[1]) section.headingField = add(i, 1, s[1]);
-      s[2].forEach(function (block) { add(i, 2, block); });
+  var add = function (p, section, kind, text) {
+    fields.push({ page: p, section: section, kind: kind, text: text, bounds: null });
+    texts.push(normalise(text));
+    return fields.length - 1;
+  };
+  (Array.isArray(docs) ? docs : []).forEach(function (doc) {
+    var blocks = doc.text ? doc.text.split("\n") : [];
+    var page = pages[pages.length - 1], p = pages.length - 1;
+    if (doc.location.indexOf("#") < 0 || !page) {
+      page = { location: doc.location, title: doc.title, where: doc.where || "", year: doc.year || 0, sections: [] };
+      page.named = normalise(page.title + " " + page.where);
+      pages.push(page);
+      p = pages.length - 1;
+      page.titleField = add(p, -1, 0, page.title);
+      page.sections.push({ anchor: "", heading: "", headingField: null });
+      newest = Math.max(newest, page.year);
+    } else {
+      var section = { anchor: doc.location.slice(doc.location.indexOf("#") + 1), heading: doc.title, headingField: null };
       page.sections.push(section);
-    });
-    pages.push(page);
+      section.headingField = add(p, page.sections.length - 1, 1, doc.title);
+    }
+    blocks.forEach(function (block) { add(p, page.sections.length - 1, 2, block); });
   });
   var at = 0;
   texts.forEach(function (t, f) { starts.push(at); at += t.length + 1; pageEnds[fields[f].page] = at; });
@@ -432,6 +437,7 @@ function html(text, ranges) {
 addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
+    lang = (message.data.config.lang || ["th"])[0];
     setup(message.data.docs);
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
