@@ -120,6 +120,28 @@ def test_one_index_per_language_with_year_and_branch_in_titles(tmp_path: Path):
     assert {w.path: w.path.read_bytes() for w in written} == before  # the same site gives the same bytes
 
 
+def test_a_page_kept_out_of_search_is_not_indexed(tmp_path: Path):
+    kept_out = page("<p>บันทึกของบรรณาธิการ</p>", "หมายเหตุสำหรับผู้แก้ไข").replace(
+        "<title>", '<meta name="lertrat:search" content="exclude"><title>')
+    site = write_site(tmp_path / "site", {"": page("<p>หน้าแรก</p>", "รางวัลเลิศรัฐ"), "editing/notes": kept_out})
+    write_search_index(site)
+    assert [d["location"] for d in json.loads((site / INDEX).read_text(encoding="utf-8"))["docs"]] == [""]
+
+
+def test_front_matter_keeps_a_page_out_of_search(project: Path):
+    """Material's own way of saying it, on a hand-written page, through the build."""
+    for name, title in (("kept-out.md", "หน้านี้ไม่อยู่ในการค้นหา"), ("kept-out.en.md", "Not in search")):
+        (project / "content" / name).write_text(f"---\nsearch:\n  exclude: true\n---\n\n# {title}\n\nText.\n", encoding="utf-8")
+    run = lertrat(project, "build")
+    assert run.code == 0, run.output
+    site = project / "site"
+    assert '<meta name="lertrat:search" content="exclude">' in (site / "kept-out" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="lertrat:search"' not in (site / "about" / "index.html").read_text(encoding="utf-8")
+    locations = [d["location"] for index in (site / INDEX, site / "en" / INDEX) for d in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+    assert "about/" in locations and "en/about/" in locations
+    assert not [loc for loc in locations if "kept-out" in loc]
+
+
 def test_the_command_indexes_any_built_folder(tmp_path: Path):
     site = write_site(tmp_path / "built elsewhere", SMALL)
     run = lertrat(tmp_path, "search-index", str(site))

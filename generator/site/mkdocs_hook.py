@@ -62,9 +62,12 @@ def on_page_markdown(markdown, page, **_):
     # The "generated from rubrics/..." banner is for people opening the file, not for
     # readers; dropping it lets MkDocs take the page title from the first heading.
     first, _, rest = markdown.partition("\n")
-    # Material's own search index is replaced after the build (generator/site/search.py
-    # reads the built pages): sparing its plugin the work of indexing every page.
-    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # Search reads the built pages (generator/site/search.py); a page kept out of it (front
+    # matter `search: {exclude: true}`, Material's way) says so in its head (overrides/main.html).
+    # Material's own index is replaced after the build: its plugin is spared every page.
+    search = page.meta.get("search") or {}
+    page.meta["lertrat_unsearched"] = bool(search.get("exclude"))
+    page.meta["search"] = {**search, "exclude": True}
     return rest if first.startswith("<!-- generated from ") else markdown
 
 

@@ -14,7 +14,8 @@ What is indexed is what a reader sees in a page's main article: headings, paragr
 items, table rows (cells kept apart with " · ", so a snippet never runs cells together).
 Left out: ``<noscript>`` (the no-JavaScript notice), scripts and their JSON, styles, SVG
 drawings, the ``¶`` permalinks, anything ``hidden`` and anything marked ``data-search-exclude``
-(Material's attribute for "not for search").
+(Material's attribute for "not for search"); a whole page is left out when its front matter
+says ``search: {exclude: true}`` (Material's way; the page's head then carries a mark).
 
 The step reads and writes files only, so it works on any built site folder
 (``lertrat search-index SITE_DIR``) whatever built it; the MkDocs hook runs it after every
@@ -204,15 +205,22 @@ def read_page(source: str, path: str) -> Page:
     return Page(path, reader.lang, title, sections)
 
 
+_UNSEARCHED = re.compile(r'<meta name="lertrat:search" content="exclude">')
+
+
 def read_site(site_dir: Path) -> list[Page]:
-    """Every page of a built site (``…/index.html``; the 404 page is no page to find)."""
+    """Every page of a built site (``…/index.html``; the 404 page is no page to find), but
+    those whose head says they are kept out of search (``<meta name="lertrat:search"
+    content="exclude">``, from a page's ``search: {exclude: true}``; overrides/main.html)."""
     pages = []
     for file in sorted(site_dir.rglob("index.html")):
         folder = file.parent.relative_to(site_dir).as_posix()
         if folder.split("/", 1)[0] in ("search", "assets"):
             continue
-        path = "" if folder == "." else f"{folder}/"
-        pages.append(read_page(file.read_text(encoding="utf-8"), path))
+        source = file.read_text(encoding="utf-8")
+        head = source[:source.find("</head>")]
+        if not _UNSEARCHED.search(head):
+            pages.append(read_page(source, "" if folder == "." else f"{folder}/"))
     return pages
 
 
