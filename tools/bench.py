@@ -8,7 +8,8 @@
   started, and a mistake saved then corrected;
 * what compiling the templates costs, which ``CompiledTemplates`` (``generator/pages/render.py``)
   spares every preview build after the first;
-* the search index per language.
+* the search index beside Pagefind: bytes fetched by the first results, recall, indexing time
+  (``tools/bench_search.py``).
 
 Figures are printed, never asserted: the machine is shared and timings are noisy, so CPU
 seconds are printed beside wall-clock seconds. ``python -m tools.bench --parts ROOT SITE``
@@ -18,7 +19,6 @@ is the timed build on its own (``tools/bench_archive.py`` runs it on the synthet
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import os
 import resource
@@ -78,7 +78,7 @@ def _timed_build(root: Path, site: Path) -> dict[str, Any]:
     timed(mkdocs.commands.build, "build", "MkDocs (all languages)")
     timed(mkdocs_static_i18n.plugin, "build", "MkDocs, other languages")  # the plugin builds them inside the first build
     timed(generator.site.downloads, "site_files", "downloads (.ics, open data)")  # before the hook imports them
-    timed(generator.site.search, "rewrite_site_index", "search index (Thai)")
+    timed(generator.site.search, "write_search_index", "search index")
     compiled = {"generator": [0.0, 0.0], "Material": [0.0, 0.0]}
     compile_template = jinja2.Environment.compile
 
@@ -98,7 +98,7 @@ def _timed_build(root: Path, site: Path) -> dict[str, Any]:
     wall, cpu = time.perf_counter() - wall, _cpu() - cpu
     whole = parts.pop("MkDocs (all languages)")
     others = parts.pop("MkDocs, other languages")
-    after = [parts.get(k, [0.0, 0.0]) for k in ("downloads (.ics, open data)", "search index (Thai)")]
+    after = [parts.get(k, [0.0, 0.0]) for k in ("downloads (.ics, open data)", "search index")]
     first = [whole[i] - others[i] - sum(a[i] for a in after) for i in (0, 1)]
     ordered = {k: parts[k] for k in ("generator: load + validate", "generator: render", "generator: write pages")}
     ordered |= {"MkDocs, th (default language)": first, "MkDocs, en (built inside the th build)": others}
@@ -145,6 +145,7 @@ def bench_preview(work: Path) -> None:
     from tests.conftest import copy_project
     from tools.preview import Edit, page_text, start, wait_serving
 
+
     root = copy_project(work / "preview")
     started = time.perf_counter()
     server = wait_serving(start(root, work / "preview-tmp"))
@@ -183,50 +184,20 @@ def bench_preview(work: Path) -> None:
         server.stop()
 
 
-# --- the search index (generator/site/search.py) -------------------------------------------
-
-
-def bench_search(site: Path) -> None:
-    """Search index size per language, and what segmenting Thai costs at build time.
-
-    The cost is measured by running the same rewrite again on the index as Material wrote
-    it (rebuilt from the written indexes by removing the word joints and the runs).
-    """
-    from generator.site import search
-
-    files = sorted(site.rglob(str(search.INDEX)))
-    indexes = [json.loads(path.read_text(encoding="utf-8")) for path in files]
-    print("\nsearch index (Thai-aware, one per language)")
-    for path, index in zip(files, indexes, strict=True):
-        data = path.read_bytes()
-        print(f"  {str(path.relative_to(site)):30} {len(data) / 1024:8.1f} KiB, {len(gzip.compress(data)) / 1024:6.1f} KiB gzipped, "
-              f"{len(index['docs'])} entries")
-    docs = list(search.unsegment(indexes))
-    config = {**indexes[0]["config"], "fields": {k: v for k, v in indexes[0]["config"]["fields"].items() if k not in search.RUN_FIELDS.values()}}
-    merged = json.dumps({"config": config, "docs": docs}, separators=(",", ":")).encode()  # as Material writes it
-    print(f"  {'before (one merged index)':30} {len(merged) / 1024:8.1f} KiB, {len(gzip.compress(merged)) / 1024:6.1f} KiB gzipped")
-    began = time.perf_counter()
-    words, syllables = search._tokenizers()
-    words("ก"), syllables("ก")  # pythainlp loads its dictionaries on first use
-    loaded = time.perf_counter()
-    search.segment_thai.cache_clear()
-    search.split_index({"config": config, "docs": docs}, "th", ["en"])
-    done = time.perf_counter()
-    print(f"  segmentation      {1000 * (done - loaded):8.1f} ms  (+ {1000 * (loaded - began):.0f} ms to import pythainlp and load its dictionary)")
-
-
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--parts"]:
         print(json.dumps(_timed_build(Path(argv[1]), Path(argv[2]))))
         return 0
     from tests.conftest import copy_project
 
+    from .bench_search import report as search_report
+
     with tempfile.TemporaryDirectory(prefix="lertrat-bench-") as tmp:
         work = Path(tmp)
         root = copy_project(work / "project")  # the real content as a fresh clone has it (no generated pages yet)
         figures = timed_build(root, work / "site")
         print_build("Whole build (lertrat build, as make site runs it), real content", figures)
-        bench_search(work / "site")
+        search_report(work / "site")  # the search index beside Pagefind (tools/bench_search.py)
         shutil.rmtree(work / "site", ignore_errors=True)
         bench_preview(work)
     return 0

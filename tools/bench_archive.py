@@ -14,6 +14,7 @@ seconds are printed beside wall-clock seconds.
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from generator import project_root
 from generator.content.catalog import load_catalog
 from generator.pages.files import showcase_file
 from generator.pages.labels import LANGS
+from generator.site.search import INDEX
 
 from .bench import timed_build
 from .synthetic import write_project
@@ -35,17 +37,20 @@ def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 9))
 
 
-def search_index(site: Path) -> dict[str, tuple[int, int]]:
-    """Bytes and gzipped bytes of each language's search index file, as the site serves it
-    (``search/search_index.json`` for Thai, ``en/search/search_index.json`` for English)."""
+def search_index(site: Path) -> dict[str, tuple[int, int, int]]:
+    """Bytes, gzipped bytes and pages of each language's search index file, as the site serves
+    it (``search/search_index.json`` for Thai, ``en/search/search_index.json`` for English):
+    what a reader fetches on opening search, with the scripts of ``SEARCH_CODE``."""
     result = {}
-    for path in sorted(site.rglob("search/search_index.json")):
+    for path in sorted(site.rglob(str(INDEX))):
         first = path.relative_to(site).parts[0]
         lang = first if first in LANGS else LANGS[0]
         data = path.read_bytes()
-        size, packed = result.get(lang, (0, 0))
-        result[lang] = (size + len(data), packed + _gz(data))
+        result[lang] = (len(data), _gz(data), sum(1 for d in json.loads(data)["docs"] if "#" not in d["location"]))
     return result
+
+
+SEARCH_CODE = ("assets/js/search.js", "assets/js/search-worker.js")
 
 
 def site_figures(site: Path) -> dict[str, Any]:
@@ -59,6 +64,7 @@ def site_figures(site: Path) -> dict[str, Any]:
         "winners": (winners.stat().st_size, _gz(winners.read_bytes())) if winners.is_file() else None,
         "showcase": {lang: _gz((site / showcase_file(lang)).read_bytes()) for lang in LANGS if (site / showcase_file(lang)).is_file()},
         "search": search_index(site),
+        "search code": sum(_gz((site / f).read_bytes()) for f in SEARCH_CODE),
     }
     return figures
 
@@ -95,6 +101,9 @@ def report(columns: dict[str, dict[str, Any]]) -> None:
         row(f"winners filter list ({lang}, loaded on use), gzip", lambda c, x=lang: _kib(c["showcase"][x]) if x in c["showcase"] else "-")
     for lang in LANGS:
         row(f"search index {lang}", lambda c, x=lang: f"{_kib(c['search'][x][0])} ({_kib(c['search'][x][1])} gzip)")
+    for lang in LANGS:
+        row(f"search {lang}: fetched on opening search, gzip (per page)",
+            lambda c, x=lang: f"{_kib(c['search'][x][1] + c['search code'])} ({c['search'][x][1] / c['search'][x][2] / 1024:.2f} KiB)")
     width = max(len(label) for label, _ in rows)
     widths = [max(len(n), *(len(cells[i]) for _, cells in rows)) for i, n in enumerate(names)]
     print(f"{'':{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, widths, strict=True)))

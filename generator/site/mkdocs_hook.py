@@ -3,7 +3,7 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
-After the build, write the downloads and make the search index Thai-aware, one per language (``search.py``).
+After the build, write the downloads and the search index, one per language (``search.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
 from generator.site.mkdocs_run import preview, take_prepared
 from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
-from generator.site.search import INDEX, rewrite_site_index
+from generator.site.search import write_search_index
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _hidden: set[str] = set()
@@ -64,10 +64,12 @@ def on_page_markdown(markdown, page, **_):
     # The "generated from rubrics/..." banner is for people opening the file, not for
     # readers; dropping it lets MkDocs take the page title from the first heading.
     first, _, rest = markdown.partition("\n")
-    if _src(page) in _hidden:
-        # Agency pages repeat what the winners pages and the agencies page already hold
-        # (titles, agency names); leaving them out keeps the search index to what readers look for.
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # Search reads the built pages (generator/site/search.py); a page kept out of it (front
+    # matter `search: {exclude: true}`, Material's way) says so in its head (overrides/main.html).
+    # Material's own index is replaced after the build: its plugin is spared every page.
+    search = page.meta.get("search") or {}
+    page.meta["lertrat_unsearched"] = bool(search.get("exclude"))
+    page.meta["search"] = {**search, "exclude": True}
     return rest if first.startswith("<!-- generated from ") else markdown
 
 
@@ -187,8 +189,4 @@ def on_post_build(config, **_):
     if i18n is not None and getattr(i18n, "building", False):
         return
     _write_downloads(Path(config.site_dir))
-    if (running := preview()) is not None:
-        running.merge_search_index(Path(config.site_dir) / INDEX)  # lertrat serve: a dirty build indexed only the pages it rendered
-    default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
-    others = getattr(i18n, "build_languages", None) or []
-    rewrite_site_index(Path(config.site_dir), default, others)
+    write_search_index(Path(config.site_dir))

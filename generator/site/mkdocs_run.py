@@ -184,7 +184,6 @@ class Preview:
     _dirty: bool = False  # the running build is a dirty one
     _titles: dict[str, str | None] = field(default_factory=dict)  # page titles by source file
     _read: set[str] = field(default_factory=set)  # URLs of the pages the running build renders
-    _search_docs: list[dict] = field(default_factory=list)  # the search entries of every page, as Material writes them
 
     def is_generated(self, path: str) -> bool:
         """A change the build made itself: a generated page or their manifest."""
@@ -286,21 +285,6 @@ class Preview:
                 self._read.add(page.url)
             elif file.src_uri in self._titles:
                 page.title = self._titles[file.src_uri]
-
-    def merge_search_index(self, path: Path) -> None:
-        """Material indexes only the pages a build renders: after a dirty build, the entries
-        of every other page are put back from the builds before (``path`` is the merged
-        index mkdocs-static-i18n writes, before search.py rewrites it)."""
-        import json
-
-        if not path.is_file():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        docs = index.get("docs") or []
-        if self._dirty:
-            docs = [d for d in self._search_docs if d.get("location", "").partition("#")[0] not in self._read] + docs
-            path.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-        self._search_docs = docs
 
 
 def _server_class():
