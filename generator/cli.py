@@ -1,4 +1,4 @@
-"""The ``lertrat`` command: check, build, serve, schema.
+"""The ``lertrat`` command: check, build, serve, schema, search-index, new-year, clean.
 
 A mistake in the content is a user error: it is printed as ``path:line:col: field: message``
 lines and the command exits with status 1, without a traceback. Anything else that goes
@@ -83,6 +83,22 @@ def _build(root: Path, site_dir: Path) -> int:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def _search_index(site_dir: Path) -> int:
+    """The search step of the build, on its own: any built site folder, whatever built it."""
+    from .site.search import write_search_index
+
+    if not site_dir.is_dir():
+        print(f"lertrat search-index: {site_dir} is not a folder; give the folder of a built site (e.g. site/)", file=sys.stderr)
+        return 1
+    written = write_search_index(site_dir)
+    if not written:
+        print(f"lertrat search-index: {site_dir} holds no built page (no index.html); nothing was written", file=sys.stderr)
+        return 1
+    for item in written:
+        print(f"wrote {item.path} ({item.lang}, {item.pages} pages)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="lertrat", description="Build the Public Sector Excellence Awards (รางวัลเลิศรัฐ) site from rubrics/.")
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: the one holding mkdocs.yml, searched upwards)")
@@ -92,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to put the site (default: site/)")
     serve = commands.add_parser("serve", help="preview the site with live reload on http://127.0.0.1:8000/")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    search_index = commands.add_parser("search-index", help="write the search index of a built site folder (lertrat build does it too)")
+    search_index.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the folder of a built site, e.g. site/")
     commands.add_parser("clean", help="remove the generated pages from content/ (hand-written pages stay)")
     new_year_cmd = commands.add_parser("new-year", help="start a programme year from a copy of the latest one, with TODO where it must be reviewed")
     new_year_cmd.add_argument("year", help="the new programme year, Buddhist Era (e.g. 2567)")
@@ -99,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema/)")
     schema.add_argument("--stdout", action="store_true", help="print the schemas as one JSON document instead")
     args = parser.parse_args(argv)
+    if args.command == "search-index":
+        return _search_index(args.site_dir)
     root = (args.root or project_root()).resolve()
     try:
         if args.command == "check":

@@ -1,7 +1,14 @@
-"""Shared fixtures: a throw-away copy of the project, the lertrat command, a built site."""
+"""Shared fixtures: a throw-away copy of the project, the lertrat command, a built site.
+
+The suite runs in parallel (pytest-xdist, ``-n`` in pyproject.toml; ``--dist loadfile``
+keeps each test file in one worker, so a file's module fixtures are made once). Sites that
+several files read are built once per run, whichever worker asks first: :func:`shared`.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
@@ -71,10 +78,56 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content, built once with ``lertrat build`` (mkdocs --strict)."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this whole run, shared by its workers (each worker's own
+    ``basetemp`` is inside it); a run without workers has only its own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:
+    """``make(folder)`` once per run for all workers: the first to ask makes it, the others
+    wait and reuse it. The folder is read-only by convention: tests copy what they change."""
+    folder = run_folder(tmp_path_factory) / f"shared-{name}"
+    with _locked(folder.with_suffix(".lock")):
+        done = folder / ".made"
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _build_real_content(folder: Path) -> None:
+    root = copy_project(folder / "project")
     run = lertrat(root, "build")
     assert run.code == 0, run.output
-    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built once per run with ``lertrat build`` (mkdocs --strict).
+    Tests read it; one that changes the project works on a copy (:func:`copy_built`)."""
+    return shared(tmp_path_factory, "built", _build_real_content) / "project" / "site"
+
+
+def copy_built(built_site: Path, dest: Path) -> Path:
+    """A copy of the built project (its ``site/`` and generated ``content/`` too). The site's
+    files are hard links, not copies: a build replaces ``site/`` as a whole folder (it never
+    writes into the old one), so the shared site cannot change, and a test that checks that
+    it did not still sees any change."""
+    top = str(built_site.parent)
+    shutil.copytree(top, dest, ignore=lambda folder, names: ["site"] if folder == top else [])
+    shutil.copytree(built_site, dest / "site", copy_function=os.link)
+    return dest

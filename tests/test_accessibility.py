@@ -68,13 +68,21 @@ def _axe(page) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def visits(built_site) -> Visits:
+def served(built_site):
+    """The built site on a local server, and one Chromium for every test of this file."""
+    with serve(built_site) as base, sync_playwright() as p:
+        browser = launch(p)
+        yield base, browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def visits(built_site, served) -> Visits:
     assert AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
     found = Visits()
     urls = sample(page_urls(built_site), PER_PATTERN)
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = launch(p)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    base, browser = served
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
 
         def count(_url: str) -> None:
             found.local_requests += 1
@@ -99,7 +107,6 @@ def visits(built_site) -> Visits:
             key = f"{start} (search results for {query!r})"
             found.pages.append(key)
             found.violations[key] = _axe(page)
-        browser.close()
     return found
 
 
@@ -134,25 +141,22 @@ def test_pages_and_passages_carry_their_language(visits):
     assert problems == {}, "\n".join(f"{url}: {found[:5]}" for url, found in problems.items())
 
 
-def test_the_request_filter_catches_outside_requests(built_site):
+def test_the_request_filter_catches_outside_requests(served):
     """The interception used above is not blind: a request to another host is caught."""
     outside: list[str] = []
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = launch(p)
-        page = browser.new_page(bypass_csp=True)  # the policy would refuse the request before it is made (tests/test_csp.py)
+    base, browser = served
+    with browser.new_page(bypass_csp=True) as page:  # the policy would refuse the request before it is made (tests/test_csp.py)
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base + "/") else (outside.append(route.request.url), route.abort()))
         page.goto(base + "/", wait_until="networkidle")
         page.evaluate("() => { const img = new Image(); img.src = 'https://fonts.example.org/x.woff2'; document.body.append(img); }")
         page.wait_for_timeout(500)
-        browser.close()
     assert outside == ["https://fonts.example.org/x.woff2"]
 
 
 @pytest.mark.parametrize("url", ["/", "/en/2566/service/innovation/"])
-def test_skip_link_comes_first_and_focus_is_visible(built_site, url):
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_skip_link_comes_first_and_focus_is_visible(served, url):
+    base, browser = served
+    with browser.new_page(viewport={"width": 1280, "height": 900}) as page:
         page.goto(base + url, wait_until="networkidle")
         page.keyboard.press("Tab")
         skip = page.evaluate("""() => { const a = document.activeElement, r = a.getBoundingClientRect(), s = getComputedStyle(a);
@@ -172,4 +176,3 @@ def test_skip_link_comes_first_and_focus_is_visible(built_site, url):
         page.keyboard.press("Tab")
         ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
         assert ring[0] != "none" and ring[1] >= 2, ring
-        browser.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import folder_digest, lertrat
+from conftest import copy_built, folder_digest, lertrat
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "tree").is_dir())
@@ -27,12 +27,17 @@ def test_the_corpus_is_large_enough():
     assert HOSTILE <= set(CASES)
 
 
+@pytest.fixture(scope="module")
+def site_before(built_site) -> str:
+    """The built site's digest: every case starts from a copy of it."""
+    return folder_digest(built_site)
+
+
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input(case, built_site, tmp_path, request):
-    root = tmp_path / "project"
-    shutil.copytree(built_site.parent, root)
+def test_bad_input(case, built_site, site_before, tmp_path, request):
+    root = copy_built(built_site, tmp_path / "project")
     shutil.copytree(CORPUS / case / "tree", root, dirs_exist_ok=True)
-    site_before, content_before = folder_digest(root / "site"), folder_digest(root / "content")
+    content_before = folder_digest(root / "content")
 
     check = lertrat(root, "check")
     expected_file = CORPUS / case / "expected.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.content.catalog import load_catalog
 
-from conftest import REPO, folder_digest, lertrat
+from conftest import REPO, copy_built, folder_digest, lertrat
 
 INNOVATION = "rubrics/2566/service/innovation.yaml"
 BRANCH = "rubrics/2566/service/branch.yaml"
@@ -166,8 +166,8 @@ def test_html_in_text_is_rejected(project):
     )
 
 
-def test_failed_build_leaves_the_previous_site_untouched(project):
-    assert lertrat(project, "build").code == 0
+def test_failed_build_leaves_the_previous_site_untouched(built_site, tmp_path):
+    project = copy_built(built_site, tmp_path / "project")  # the last good build: lertrat build of the real content
     before = folder_digest(project / "site")
     edit(project, INNOVATION, "      points: 10\n      questions:", "      points: 9\n      questions:")
     run = lertrat(project, "build")

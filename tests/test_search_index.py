@@ -1,4 +1,5 @@
-"""The search index rewrite (generator/site/search.py) on a small index shaped like Material's."""
+"""The search index step (generator/site/search.py) and ``lertrat search-index``, on small
+built sites written here, and on the real built site."""
 
 from __future__ import annotations
 
@@ -6,112 +7,170 @@ import json
 import re
 from pathlib import Path
 
-from generator.site.search import SEPARATOR, ZWSP, rewrite_site_index, segment_doc, split_index
+from generator.site.search import CELL, INDEX, read_page, write_search_index
 
-MERGED = {
-    "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
-               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}},
-    "docs": [
-        {"location": "2566/service/innovation/", "title": "ประเภทนวัตกรรมบริการ",
-         "text": "<p>ความพึงพอใจของผู้รับบริการ คะแนนเต็ม100 พ.ศ.2566 (สำนักงาน ก.พ.ร.)</p>"},
-        {"location": "2566/participation/", "title": "รางวัลการบริหารราชการแบบมีส่วนร่วม",
-         "text": "<ul><li>กรมสรรพากร</li><li>\"ขยายผล\" เครือข่าย</li></ul>"},
-        {"location": "about/", "title": "เกี่ยวกับเว็บไซต์นี้", "text": "<p>PMQA 4.0 (UNPSA)</p>"},
-        {"location": "en/2566/service/innovation/", "title": "Service Innovation",
-         "text": "<p>Satisfaction of service users (รางวัลเลิศรัฐ), assessed in 2023</p>"},
-        {"location": "en/", "title": "Public Sector Excellence Awards", "text": "<p>OPDC</p>"},
-    ],
+from conftest import lertrat
+
+PAGE = """<!doctype html>
+<html lang="{lang}" class="no-js"><head><title>{title} - Site</title></head><body>
+<nav class="md-nav"><a href="x">Navigation is not searched</a></nav>
+<main><article class="md-content__inner md-typeset">
+<h1 id="t">{title}<a class="headerlink" href="#t" title="Permanent link">&para;</a></h1>
+{body}
+</article></main><footer>Footer</footer></body></html>"""
+
+
+def page(body: str, title: str = "ประเภทนวัตกรรมบริการ", lang: str = "th") -> str:
+    return PAGE.format(lang=lang, title=title, body=body)
+
+
+def blocks(html: str) -> list[str]:
+    return [b for s in read_page(html, "x/").sections for b in s.blocks]
+
+
+def test_sections_follow_their_page_in_the_index(tmp_path: Path):
+    site = write_site(tmp_path / "site", {"": page("<p>หน้าแรก</p>", "รางวัลเลิศรัฐ"),
+                                          "x": page('<p>ก่อนหัวข้อ</p><h2 id="ก">หัวข้อ</h2><p>หนึ่ง</p><p>สอง</p>', "หน้า")})
+    write_search_index(site)
+    docs = json.loads((site / INDEX).read_text(encoding="utf-8"))["docs"]
+    assert docs == [{"location": "", "title": "รางวัลเลิศรัฐ", "text": "หน้าแรก"},
+                    {"location": "x/", "title": "หน้า", "text": "ก่อนหัวข้อ"},
+                    {"location": "x/#ก", "title": "หัวข้อ", "text": "หนึ่ง\nสอง"}]
+
+
+def test_title_sections_and_blocks_are_what_the_article_shows():
+    found = read_page(page("""<p>ความหมาย <strong>สำคัญ</strong> ของรางวัล</p>
+<h2 id="เงื่อนไข">เงื่อนไข<a class="headerlink" href="#เงื่อนไข">&para;</a></h2>
+<ul><li>ข้อแรก<ul><li>ข้อย่อย</li></ul></li><li>ข้อสอง</li></ul>
+<h3>หัวข้อที่ไม่มี id</h3><p>ย่อหน้า</p>"""), "2566/service/innovation/")
+    assert found.lang == "th" and found.title == "ประเภทนวัตกรรมบริการ" and found.path == "2566/service/innovation/"
+    assert [(s.anchor, s.heading, s.blocks) for s in found.sections] == [
+        ("", "", ["ความหมาย สำคัญ ของรางวัล"]),
+        ("เงื่อนไข", "เงื่อนไข", ["ข้อแรก", "ข้อย่อย", "ข้อสอง", "หัวข้อที่ไม่มี id", "ย่อหน้า"]),
+    ]
+
+
+def test_table_rows_keep_their_cells_apart():
+    html = page("""<table><caption>เกณฑ์การประเมิน</caption>
+<thead><tr><th>ข้อ</th><th>ข้อคำถาม</th><th>คะแนน</th></tr></thead>
+<tbody><tr><td>1</td><td>สภาพปัญหา <p>และ</p> สาเหตุ</td><td></td></tr></tbody></table>""")
+    assert blocks(html) == ["เกณฑ์การประเมิน", f"ข้อ{CELL}ข้อคำถาม{CELL}คะแนน", f"1{CELL}สภาพปัญหา และ สาเหตุ"]
+
+
+def test_what_a_reader_does_not_see_is_left_out():
+    html = page("""<noscript><p class="lr-noscript">การคำนวณในหน้านี้ต้องใช้ JavaScript</p></noscript>
+<script type="application/json">{"ไม่ใช่": "ข้อความ"}</script><style>.x{}</style>
+<svg><text>แผนภูมิ</text></svg><div hidden><p>ซ่อนอยู่</p></div>
+<p class="lr-print-meta" data-search-exclude>พิมพ์จาก /x/</p>
+<p><button type="button">พิมพ์</button>เห็นได้</p>""")
+    assert blocks(html) == ["เห็นได้"]
+
+
+def test_inline_marks_join_words_and_styled_labels_stand_apart():
+    html = page("""<p>000&#95;9<span lang="en">e7b3</span> (<span lang="en">Innovation</span>)</p>
+<p><span class="lr-date"><time>15 พฤศจิกายน 2565</time> <span class="lr-ms__status">ผ่านไปแล้ว</span></span><strong>ชี้แจง</strong><br>รายละเอียด</p>""")
+    assert blocks(html) == ["000_9e7b3 (Innovation)", "15 พฤศจิกายน 2565 ผ่านไปแล้ว ชี้แจง", "รายละเอียด"]
+
+
+def write_site(root: Path, pages: dict[str, str]) -> Path:
+    for path, html in pages.items():
+        target = root / path / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    return root
+
+
+SMALL = {
+    "": page("<p>หน้าแรก</p>", "รางวัลเลิศรัฐ"),
+    "2566": page("<p>ปีนี้</p>", "รางวัลเลิศรัฐ ประจำปี 2566"),
+    "2566/service": page("<p>สาขา</p>", "รางวัลบริการภาครัฐ"),
+    "2566/service/innovation": page("<p>ความพึงพอใจ</p>"),
+    "2562": page("<p>ปีก่อน</p>", "รางวัลเลิศรัฐ ประจำปี 2562"),
+    "2562/service": page("<p>สาขา</p>", "รางวัลเลิศรัฐ สาขาบริการภาครัฐ"),
+    "2562/service/innovation": page("<p>ความพึงพอใจ</p>"),
+    "agencies": page("<p>รายชื่อ</p>", "หน่วยงาน"),
+    "agencies/rd": page("<p>ผลงาน</p>", "กรมสรรพากร"),
+    "en": page("<p>Home</p>", "Public Sector Excellence Awards", "en"),
+    "en/2566/service": page("<p>Branch</p>", "Public Service Award", "en"),
+    "en/2566/service/innovation": page("<p>Satisfaction</p>", "Service Innovation", "en"),
 }
 
 
-def tokens(doc: dict, fields: list[str] | None = None) -> list[str]:
-    """What lunr indexes for a document: every field split by the separator, lowercased,
-    with HTML tags left out as Material's tokenizer does."""
-    found = []
-    for field in fields or ["title", "text", "title_runs", "text_runs"]:
-        text = re.sub(r"<[^>]*>", " ", doc.get(field, ""))
-        found += [t.lower() for t in re.split(SEPARATOR, text) if t]
-    return found
+def test_one_index_per_language_with_year_and_branch_in_titles(tmp_path: Path):
+    site = write_site(tmp_path / "site", SMALL)
+    (site / "search").mkdir()
+    (site / INDEX).write_text('{"config": {}, "docs": [{"location": "merged"}]}', encoding="utf-8")  # as Material leaves it
+    written = write_search_index(site)
+    assert [(w.lang, w.path, w.pages) for w in written] == [("th", site / INDEX, 9), ("en", site / "en" / INDEX, 3)]
+    thai = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    english = json.loads((site / "en" / INDEX).read_text(encoding="utf-8"))
+    assert thai["config"]["lang"] == ["th"] and english["config"]["lang"] == ["en"]
+    entries = {d["location"]: d for d in thai["docs"]}
+    assert entries["2566/service/innovation/"] == {"location": "2566/service/innovation/", "title": "ประเภทนวัตกรรมบริการ", "text": "ความพึงพอใจ",
+                                                   "where": "รางวัลบริการภาครัฐ · พ.ศ. 2566", "year": 2566}
+    assert entries["2562/service/innovation/"]["where"] == "รางวัลเลิศรัฐ สาขาบริการภาครัฐ · พ.ศ. 2562"
+    assert (entries["2566/service/"]["where"], entries["2566/service/"]["year"]) == ("พ.ศ. 2566", 2566)
+    assert "where" not in entries["2566/"]  # the title names the year already
+    assert entries["agencies/rd/"] == {"location": "agencies/rd/", "title": "กรมสรรพากร", "text": "ผลงาน", "where": "หน่วยงาน"}  # the page above; no year
+    english_entries = {d["location"]: d for d in english["docs"]}
+    assert english_entries["en/2566/service/innovation/"]["where"] == "Public Service Award · 2023 (BE 2566)"
+    assert "นวัตกรรม" in (site / INDEX).read_text(encoding="utf-8")  # UTF-8, not \\u escapes
+    before = {w.path: w.path.read_bytes() for w in written}
+    write_search_index(site)
+    assert {w.path: w.path.read_bytes() for w in written} == before  # the same site gives the same bytes
 
 
-def finds(doc: dict, query: str) -> bool:
-    """Material adds a trailing wildcard to every query term: a prefix match."""
-    return any(t.startswith(query.lower()) for t in tokens(doc))
+def test_a_page_kept_out_of_search_is_not_indexed(tmp_path: Path):
+    kept_out = page("<p>บันทึกของบรรณาธิการ</p>", "หมายเหตุสำหรับผู้แก้ไข").replace(
+        "<title>", '<meta name="lertrat:search" content="exclude"><title>')
+    site = write_site(tmp_path / "site", {"": page("<p>หน้าแรก</p>", "รางวัลเลิศรัฐ"), "editing/notes": kept_out})
+    write_search_index(site)
+    assert [d["location"] for d in json.loads((site / INDEX).read_text(encoding="utf-8"))["docs"]] == [""]
 
 
-def by_location(index: dict) -> dict[str, dict]:
-    return {d["location"]: d for d in index["docs"]}
+def test_front_matter_keeps_a_page_out_of_search(project: Path):
+    """Material's own way of saying it, on a hand-written page, through the build."""
+    for name, title in (("kept-out.md", "หน้านี้ไม่อยู่ในการค้นหา"), ("kept-out.en.md", "Not in search")):
+        (project / "content" / name).write_text(f"---\nsearch:\n  exclude: true\n---\n\n# {title}\n\nText.\n", encoding="utf-8")
+    run = lertrat(project, "build")
+    assert run.code == 0, run.output
+    site = project / "site"
+    assert '<meta name="lertrat:search" content="exclude">' in (site / "kept-out" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="lertrat:search"' not in (site / "about" / "index.html").read_text(encoding="utf-8")
+    locations = [d["location"] for index in (site / INDEX, site / "en" / INDEX) for d in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+    assert "about/" in locations and "en/about/" in locations
+    assert not [loc for loc in locations if "kept-out" in loc]
 
 
-def test_each_language_gets_its_own_entries():
-    parts = split_index(MERGED, "th", ["th", "en"])
-    assert sorted(parts) == ["en", "th"]
-    assert [d["location"] for d in parts["th"]["docs"]] == ["2566/service/innovation/", "2566/participation/", "about/"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["en/2566/service/innovation/", "en/"]
+def test_the_command_indexes_any_built_folder(tmp_path: Path):
+    site = write_site(tmp_path / "built elsewhere", SMALL)
+    run = lertrat(tmp_path, "search-index", str(site))
+    assert run.code == 0, run.output
+    assert run.stdout.splitlines() == [f"wrote {site / INDEX} (th, 9 pages)", f"wrote {site / 'en' / INDEX} (en, 3 pages)"]
 
 
-def test_config_splits_on_zero_width_space_and_searches_runs_with_their_fields_boost():
-    config = split_index(MERGED, "th", ["en"])["th"]["config"]
-    assert config["separator"] == SEPARATOR and re.fullmatch(SEPARATOR, ZWSP)
-    assert config["lang"] == ["en"]  # no lunr Thai support, so no word-cut script is downloaded
-    assert config["fields"]["title_runs"] == {"boost": 1000.0}
-    assert config["fields"]["text_runs"] == {"boost": 1.0}
-    assert config["fields"]["tags"] == {"boost": 1000000.0}
+def test_the_command_refuses_what_is_no_built_site(tmp_path: Path):
+    missing = tmp_path / "nowhere"
+    run = lertrat(tmp_path, "search-index", str(missing))
+    assert (run.code, run.stdout) == (1, "")
+    assert run.stderr == f"lertrat search-index: {missing} is not a folder; give the folder of a built site (e.g. site/)\n"
+    (tmp_path / "empty").mkdir()
+    run = lertrat(tmp_path, "search-index", str(tmp_path / "empty"))
+    assert (run.code, run.stdout) == (1, "")
+    assert run.stderr == f"lertrat search-index: {tmp_path / 'empty'} holds no built page (no index.html); nothing was written\n"
 
 
-def test_thai_is_segmented_into_words_and_tags_are_kept():
-    docs = by_location(split_index(MERGED, "th", ["en"])["th"])
-    innovation = docs["2566/service/innovation/"]
-    assert innovation["title"] == ZWSP.join(["ประเภท", "นวัตกรรม", "บริการ"])
-    assert innovation["text"].startswith("<p>") and innovation["text"].endswith("</p>")
-    assert innovation["text"].replace(ZWSP, "") == MERGED["docs"][0]["text"]
-    assert "นวัตกรรม" in tokens(innovation, ["title"])
-    assert "ความพึงพอใจ" in tokens(innovation, ["text"])
-
-
-def test_whole_words_compounds_parts_names_and_numbers_match():
-    docs = by_location(split_index(MERGED, "th", ["en"])["th"])
-    innovation, participation, about = docs["2566/service/innovation/"], docs["2566/participation/"], docs["about/"]
-    for query in ["นวัตกรรม", "นวัตกรรมบริการ", "ความพึงพอใจ", "พอใจ", "ผู้รับบริการ", "100", "2566", "ก.พ.ร."]:
-        assert finds(innovation, query), query
-    for query in ["การบริหารราชการแบบมีส่วนร่วม", "บริหารราชการ", "ส่วนร่วม", "กรมสรรพากร", "สรรพากร", "ขยายผล", "เครือข่าย"]:
-        assert finds(participation, query), query
-    for query in ["pmqa", "4.0", "unpsa"]:
-        assert finds(about, query), query
-
-
-def test_no_match_without_the_words():
-    docs = by_location(split_index(MERGED, "th", ["en"])["th"])
-    for query in ["กรมสรรพากร", "ขยายผล", "ส่วนร่วม", "2565"]:
-        assert not finds(docs["2566/service/innovation/"], query), query
-    for query in ["นวัตกรรม", "พอใจ", "2566"]:
-        assert not finds(docs["2566/participation/"], query), query
-
-
-def test_english_entries_keep_their_words_and_thai_names_are_segmented():
-    doc = by_location(split_index(MERGED, "th", ["en"])["en"])["en/2566/service/innovation/"]
-    assert doc["title"] == "Service Innovation"
-    for query in ["satisfaction", "assess", "2023", "รางวัลเลิศรัฐ", "เลิศรัฐ"]:
-        assert finds(doc, query), query
-
-
-def test_runs_that_another_token_begins_are_dropped():
-    doc = segment_doc({"location": "x/", "title": "", "text": "<p>เลิศรัฐ เลิศรัฐประจำปี</p>"})
-    runs = doc.get("text_runs", "").split(" ")
-    assert "รัฐประจำปี" in runs  # a syllable inside เลิศรัฐ, then the next word
-    assert "เลิศรัฐ" not in runs and "รัฐ" not in runs  # begun by "เลิศรัฐประจำปี" / "รัฐประจำปี"
-
-
-def test_rewrite_writes_one_index_per_language_and_only_once(tmp_path: Path):
-    site = tmp_path / "site"
-    (site / "search").mkdir(parents=True)
-    (site / "search" / "search_index.json").write_text(json.dumps(MERGED), encoding="utf-8")
-    written = rewrite_site_index(site, "th", ["th", "en"])
-    assert written == {"th": site / "search" / "search_index.json", "en": site / "en" / "search" / "search_index.json"}
-    thai = json.loads(written["th"].read_text(encoding="utf-8"))
-    english = json.loads(written["en"].read_text(encoding="utf-8"))
-    assert len(thai["docs"]) == 3 and len(english["docs"]) == 2
-    assert "นวัตกรรม" in written["th"].read_text(encoding="utf-8")  # UTF-8, not \\u escapes
-    before = written["th"].read_bytes()
-    assert rewrite_site_index(site, "th", ["th", "en"]) == {}  # a second call leaves the rewritten index alone
-    assert written["th"].read_bytes() == before
+def test_the_built_site_indexes_every_page_agencies_included(built_site: Path):
+    pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
+    thai = json.loads((built_site / INDEX).read_text(encoding="utf-8"))["docs"]
+    english = json.loads((built_site / "en" / INDEX).read_text(encoding="utf-8"))["docs"]
+    indexed = {d["location"].rstrip("/") or "." for d in thai + english if "#" not in d["location"]}
+    assert indexed == pages - {"search", "en/search"}
+    agencies = [d for d in thai if re.fullmatch(r"agencies/[^/#]+/", d["location"])]
+    assert len(agencies) >= 50
+    revenue = [d for d in thai if d["location"].startswith("agencies/revenue-department/")]
+    text = " ".join(d["title"] + " " + d["text"] for d in revenue)
+    assert revenue[0]["title"] == "กรมสรรพากร" and "รางวัลเกียรติยศเลิศรัฐ" in text  # its award is on its page, and in the index
+    everything = json.dumps(thai + english, ensure_ascii=False)
+    assert "การคำนวณในหน้านี้ต้องใช้" not in everything  # the no-JavaScript notice
+    assert "¶" not in everything

@@ -177,17 +177,20 @@ def test_links_of_the_archive_pages_lead_somewhere(built_site, url):
         assert broken_links(built_site, page) == [], page
 
 
-def test_agency_pages_stay_out_of_the_search_index_but_their_names_are_found(built_site):
+def test_agency_pages_are_in_the_search_index_with_their_works(built_site):
     import json
 
-    docs = [d for index in sorted(built_site.rglob("search/search_index.json")) for d in json.loads(index.read_text(encoding="utf-8"))["docs"]]
-    for d in docs:  # Thai words are joined by U+200B in the index (generator/site/search.py)
-        d["text"] = d["text"].replace("\u200b", "")
-    locations = [d["location"] for d in docs]
-    assert not [loc for loc in locations if re.match(r"^(en/)?agencies/[a-z0-9-]+/", loc)]
-    agencies_page = " ".join(d["text"] for d in docs if re.match(r"^(en/)?agencies/(#|$)", d["location"]))
+    from generator.site.search import INDEX
+
+    texts: dict[str, str] = {}  # every page of the index with its sections: titles and text (generator/site/search.py)
+    for index in (built_site / INDEX, built_site / "en" / INDEX):
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            page = doc["location"].partition("#")[0]
+            texts[page] = norm(texts.get(page, "") + " " + doc["title"] + " " + doc["text"])
     for agency in CATALOG.agencies:
-        assert agency.name.en in html.unescape(agencies_page)
-    winners_pages = html.unescape(" ".join(d["text"] for d in docs if d["location"].startswith(("winners/", "en/winners/"))))
+        for lang, prefix in PREFIX.items():
+            assert norm(getattr(agency.name, lang)) in texts[f"{prefix}agencies/{agency.id}/"]
     for award in ARCHIVE.awards:
-        assert award.winner.title is None or norm(award.winner.title.en) in norm(winners_pages)
+        for agency_id in award.agencies:
+            for lang, prefix in PREFIX.items():
+                assert _title(award, lang) in texts[f"{prefix}agencies/{agency_id}/"], (agency_id, _title(award, lang))

@@ -1,92 +1,207 @@
-"""``make bench``: print how long each stage takes and how big the output is.
+"""``make bench``: how long the waits are, and how big the output is, for the real content.
 
-Figures are printed, never asserted: the machines are shared and timings are noisy.
+* the whole build (``lertrat build``, as ``make site`` runs it) and its parts: the generator
+  (load + validate, render, write), MkDocs for each language, the downloads, the Thai
+  search index;
+* the preview (``lertrat serve``): a real server process, one Thai text saved again and
+  again, the page polled until it shows the change; the median, the builds each save
+  started, and a mistake saved then corrected;
+* what compiling the templates costs, which ``CompiledTemplates`` (``generator/pages/render.py``)
+  spares every preview build after the first;
+* the search index beside Pagefind: bytes fetched by the first results, recall, indexing time
+  (``tools/bench_search.py``).
+
+Figures are printed, never asserted: the machine is shared and timings are noisy, so CPU
+seconds are printed beside wall-clock seconds. ``python -m tools.bench --parts ROOT SITE``
+is the timed build on its own (``tools/bench_archive.py`` runs it on the synthetic archive).
 """
 
 from __future__ import annotations
 
-import gzip
+import functools
+import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from generator import DOCS_DIR, project_root
-from generator.content.catalog import load_catalog
-from generator.pages.render import render_site
-from generator.pages.writer import write_pages
-
-
-def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+EDITS = 5
+"""Saves of the preview measured (the median is printed)."""
 
 
-def main() -> int:
-    root = project_root()
-    start = time.perf_counter()
-    catalog = load_catalog(root)
-    loaded = time.perf_counter()
-    pages = render_site(catalog)
-    rendered = time.perf_counter()
-    write_pages(root / DOCS_DIR, pages)
-    written = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        began = time.perf_counter()
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
-        subprocess.run(command, cwd=root, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        built = time.perf_counter()
-        html = list(site.rglob("*.html"))
-        heaviest = max(html, key=lambda p: p.stat().st_size)
-        print(f"load + validate   {1000 * (loaded - start):8.1f} ms")
-        print(f"render            {1000 * (rendered - loaded):8.1f} ms  ({len(pages)} Markdown pages)")
-        print(f"write             {1000 * (written - rendered):8.1f} ms")
-        print(f"mkdocs build      {1000 * (built - began):8.1f} ms  (includes the hook regenerating)")
-        print(f"HTML pages        {len(html):8d}")
-        print(f"output size       {_size(site) / 1024:8.1f} KiB")
-        print(f"heaviest page     {heaviest.relative_to(site)}: {heaviest.stat().st_size / 1024:.1f} KiB, "
-              f"{len(gzip.compress(heaviest.read_bytes())) / 1024:.1f} KiB gzipped")
-        _bench_search(site)
-        shutil.rmtree(site, ignore_errors=True)
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+# --- the whole build and its parts ---------------------------------------------------------
+
+
+def _timed_build(root: Path, site: Path) -> dict[str, Any]:
+    """``lertrat build`` in this process with timers around its parts; seconds, wall and CPU."""
+    parts: dict[str, list[float]] = {}
+
+    def timed(module: Any, name: str, label: str) -> None:
+        original = getattr(module, name)
+
+        @functools.wraps(original)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            wall, cpu = time.perf_counter(), _cpu()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent = parts.setdefault(label, [0.0, 0.0])
+                spent[0] += time.perf_counter() - wall
+                spent[1] += _cpu() - cpu
+
+        setattr(module, name, wrapper)
+
+    wall, cpu = time.perf_counter(), _cpu()
+    import jinja2
+    import mkdocs.commands.build
+    import mkdocs_static_i18n.plugin
+
+    import generator
+    import generator.site.downloads
+    import generator.site.search
+    from generator import cli
+
+    timed(generator, "load_catalog", "generator: load + validate")
+    timed(generator, "render_site", "generator: render")
+    timed(generator, "write_pages", "generator: write pages")
+    timed(mkdocs.commands.build, "build", "MkDocs (all languages)")
+    timed(mkdocs_static_i18n.plugin, "build", "MkDocs, other languages")  # the plugin builds them inside the first build
+    timed(generator.site.downloads, "site_files", "downloads (.ics, open data)")  # before the hook imports them
+    timed(generator.site.search, "write_search_index", "search index")
+    compiled = {"generator": [0.0, 0.0], "Material": [0.0, 0.0]}
+    compile_template = jinja2.Environment.compile
+
+    def compile_timed(self, source, name=None, filename=None, *args, **kwargs):
+        wall, cpu = time.perf_counter(), _cpu()
+        try:
+            return compile_template(self, source, name, filename, *args, **kwargs)
+        finally:
+            spent = compiled["generator" if filename and "generator" in Path(filename).parts else "Material"]
+            spent[0] += time.perf_counter() - wall
+            spent[1] += _cpu() - cpu
+
+    jinja2.Environment.compile = compile_timed
+    code = cli.main(["--root", str(root), "build", "--site-dir", str(site)])
+    if code != 0:
+        raise SystemExit(f"lertrat build failed in {root}")
+    wall, cpu = time.perf_counter() - wall, _cpu() - cpu
+    whole = parts.pop("MkDocs (all languages)")
+    others = parts.pop("MkDocs, other languages")
+    after = [parts.get(k, [0.0, 0.0]) for k in ("downloads (.ics, open data)", "search index")]
+    first = [whole[i] - others[i] - sum(a[i] for a in after) for i in (0, 1)]
+    ordered = {k: parts[k] for k in ("generator: load + validate", "generator: render", "generator: write pages")}
+    ordered |= {"MkDocs, th (default language)": first, "MkDocs, en (built inside the th build)": others}
+    ordered |= {k: v for k, v in parts.items() if k not in ordered}
+    ordered["start-up, checks, swapping site/ in"] = [wall - sum(v[0] for v in ordered.values()), cpu - sum(v[1] for v in ordered.values())]
+    pages = sum(1 for _ in site.rglob("index.html"))
+    return {"wall": wall, "cpu": cpu, "parts": ordered, "pages": pages, "compiled": compiled}
+
+
+def timed_build(root: Path, site: Path) -> dict[str, Any]:
+    """:func:`_timed_build` in a fresh process, as ``make site`` starts one."""
+    done = subprocess.run([sys.executable, "-m", "tools.bench", "--parts", str(root), str(site)], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if done.returncode != 0:
+        raise SystemExit(f"the timed build failed:\n{done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_build(title: str, figures: dict[str, Any]) -> None:
+    print(f"{title}: {figures['wall']:.1f} s ({figures['cpu']:.1f} s CPU), {figures['pages']} pages")
+    for name, (wall, cpu) in figures["parts"].items():
+        print(f"  {name:40} {wall:6.2f} s  ({cpu:5.2f} s CPU)")
+    ours, theirs = figures["compiled"]["generator"], figures["compiled"]["Material"]
+    print(f"  (within the above, compiling Jinja templates: the generator's {ours[0]:.2f} s ({ours[1]:.2f} s CPU), Material's"
+          f" {theirs[0]:.2f} s ({theirs[1]:.2f} s CPU),"
+          f" once per process: CompiledTemplates in generator/pages/render.py keeps them for the other language and,"
+          f" in lertrat serve, spares every build after the first {ours[1] + 2 * theirs[1]:.2f} s CPU)")
+
+
+# --- the preview ---------------------------------------------------------------------------
+
+PREVIEW_FILE = "rubrics/2566/service/innovation.yaml"
+PREVIEW_PAGE = "2566/service/innovation/"
+PREVIEW_TEXT = "การพัฒนาการให้บริการ ด้วย"  # the start of the type's Thai definition
+MARKS = ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ"]
+
+
+def _process_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_preview(work: Path) -> None:
+    from tests.conftest import copy_project
+    from tools.preview import Edit, page_text, start, wait_serving
+
+
+    root = copy_project(work / "preview")
+    started = time.perf_counter()
+    server = wait_serving(start(root, work / "preview-tmp"))
+    try:
+        first = time.perf_counter() - started
+        print(f"\nPreview (lertrat serve, a real server process): the first build took {first:.1f} s ({server.builds()[0]})")
+        edit = Edit(root / PREVIEW_FILE)
+        shown, cpu, builds = [], [], []
+        for mark in MARKS[:EDITS]:
+            before, spent = len(server.builds()), _process_cpu(server.process.pid)
+            saved = time.perf_counter()
+            edit.save(PREVIEW_TEXT, PREVIEW_TEXT.replace(" ด้วย", f" ครั้งที่{mark} ด้วย"))
+            server.wait(PREVIEW_PAGE, lambda status, body, m=mark: status == 200 and f"ครั้งที่{m}" in page_text(body), every=0.02)
+            shown.append(time.perf_counter() - saved)
+            time.sleep(3)  # long enough for a second build to start, if a save started two
+            cpu.append(_process_cpu(server.process.pid) - spent)
+            builds.append(len(server.builds()) - before)
+        print(f"  one Thai text in {PREVIEW_FILE} saved {EDITS} times; the page {PREVIEW_PAGE} showed it after "
+              + ", ".join(f"{s:.2f}" for s in shown) + " s")
+        print(f"  median {statistics.median(shown):.2f} s from save to the page showing the change (wall clock);"
+              f" server CPU per save {statistics.median(cpu):.2f} s (median)")
+        print(f"  builds per save: {', '.join(map(str, builds))}  (the server's lines: {server.builds()[-1]!r})")
+        before = len(server.builds())
+        saved = time.perf_counter()
+        edit.save("  total: 100\n", "  total: 101\n")
+        server.wait(PREVIEW_PAGE, lambda status, body: status == 500 and "rubric total 101" in page_text(body), every=0.02)
+        broken = time.perf_counter() - saved
+        saved = time.perf_counter()
+        edit.restore()
+        server.wait(PREVIEW_PAGE, lambda status, body: status == 200 and "ครั้งที่" not in page_text(body), every=0.02)
+        fixed = time.perf_counter() - saved
+        time.sleep(3)
+        print(f"  a mistake saved: its message on the page after {broken:.2f} s; corrected, the page back after {fixed:.2f} s"
+              f" ({len(server.builds()) - before} builds for the two saves)")
+    finally:
+        server.stop()
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--parts"]:
+        print(json.dumps(_timed_build(Path(argv[1]), Path(argv[2]))))
+        return 0
+    from tests.conftest import copy_project
+
+    from .bench_search import report as search_report
+
+    with tempfile.TemporaryDirectory(prefix="lertrat-bench-") as tmp:
+        work = Path(tmp)
+        root = copy_project(work / "project")  # the real content as a fresh clone has it (no generated pages yet)
+        figures = timed_build(root, work / "site")
+        print_build("Whole build (lertrat build, as make site runs it), real content", figures)
+        search_report(work / "site")  # the search index beside Pagefind (tools/bench_search.py)
+        shutil.rmtree(work / "site", ignore_errors=True)
+        bench_preview(work)
     return 0
 
 
-# --- search index (generator/site/search.py) -------------------------------------------------
-
-
-def _bench_search(site: Path) -> None:
-    """Search index size per language, and what segmenting Thai costs at build time.
-
-    The cost is measured by running the same rewrite again on the index as Material wrote
-    it (rebuilt from the written indexes by removing the word joints and the runs).
-    """
-    import json
-
-    from generator.site import search
-
-    files = sorted(site.rglob(str(search.INDEX)))
-    indexes = [json.loads(path.read_text(encoding="utf-8")) for path in files]
-    print("search index (Thai-aware, one per language)")
-    for path, index in zip(files, indexes, strict=True):
-        data = path.read_bytes()
-        print(f"  {str(path.relative_to(site)):30} {len(data) / 1024:8.1f} KiB, {len(gzip.compress(data)) / 1024:6.1f} KiB gzipped, "
-              f"{len(index['docs'])} entries")
-    docs = list(search.unsegment(indexes))
-    config = {**indexes[0]["config"], "fields": {k: v for k, v in indexes[0]["config"]["fields"].items() if k not in search.RUN_FIELDS.values()}}
-    merged = json.dumps({"config": config, "docs": docs}, separators=(",", ":")).encode()  # as Material writes it
-    print(f"  {'before (one merged index)':30} {len(merged) / 1024:8.1f} KiB, {len(gzip.compress(merged)) / 1024:6.1f} KiB gzipped")
-    began = time.perf_counter()
-    words, syllables = search._tokenizers()
-    words("ก"), syllables("ก")  # pythainlp loads its dictionaries on first use
-    loaded = time.perf_counter()
-    search.segment_thai.cache_clear()
-    search.split_index({"config": config, "docs": docs}, "th", ["en"])
-    done = time.perf_counter()
-    print(f"segmentation      {1000 * (done - loaded):8.1f} ms  (+ {1000 * (loaded - began):.0f} ms to import pythainlp and load its dictionary)")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -3,8 +3,8 @@
 Before every build — including each rebuild of ``mkdocs serve`` — regenerate the pages
 from rubrics/; content problems stop the build with the same messages as ``lertrat check``.
 Then put the sidebar in the catalog's order, with section titles in the page's language.
-After the build, write the downloads and make the search index Thai-aware, one per language (``search.py``),
-and last put the Content-Security-Policy into every page (``csp.py``; not when serving a preview).
+After the build, write the downloads and the search index, one per language (``search.py``),
+and last put the Content-Security-Policy into every page (``csp.py``; not in a preview).
 """
 
 from __future__ import annotations
@@ -21,17 +21,19 @@ from generator.content.errors import ContentError
 from generator.content.timeline import catalog_build_date
 from generator.pages.labels import DEFAULT_LANG, labels
 from generator.pages.nav import nav_hidden, nav_hints
+from generator.pages.render import CompiledTemplates
 from generator.pages.writer import HandWrittenFileError
 from generator.site import csp, mkdocs_run
 from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
-from generator.site.mkdocs_run import take_prepared
+from generator.site.mkdocs_run import preview, take_prepared
 from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
-from generator.site.search import rewrite_site_index
+from generator.site.search import write_search_index
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _hidden: set[str] = set()
 _downloads: tuple = ()  # (catalog, build date) for on_post_build
+_theme_templates = CompiledTemplates()  # Material's templates, compiled once per process (see CompiledTemplates)
 
 
 def on_startup(command, **_):
@@ -71,10 +73,12 @@ def on_page_markdown(markdown, page, **_):
     # The "generated from rubrics/..." banner is for people opening the file, not for
     # readers; dropping it lets MkDocs take the page title from the first heading.
     first, _, rest = markdown.partition("\n")
-    if _src(page) in _hidden:
-        # Agency pages repeat what the winners pages and the agencies page already hold
-        # (titles, agency names); leaving them out keeps the search index to what readers look for.
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # Search reads the built pages (generator/site/search.py); a page kept out of it (front
+    # matter `search: {exclude: true}`, Material's way) says so in its head (overrides/main.html).
+    # Material's own index is replaced after the build: its plugin is spared every page.
+    search = page.meta.get("search") or {}
+    page.meta["lertrat_unsearched"] = bool(search.get("exclude"))
+    page.meta["search"] = {**search, "exclude": True}
     return rest if first.startswith("<!-- generated from ") else markdown
 
 
@@ -150,8 +154,11 @@ def on_page_context(context, page, config, **_):
     return context
 
 
-def on_env(env, config, **_):
+def on_env(env, config, files, **_):
     env.globals["lertrat_labels"] = labels()  # the theme's own pages (404) use labels.yaml too
+    env.bytecode_cache = _theme_templates  # MkDocs makes a new environment for every build and language
+    if (running := preview()) is not None:
+        running.keep_titles(files)  # lertrat serve: pages a dirty build does not read keep their titles
     return env
 
 
@@ -191,10 +198,8 @@ def on_post_build(config, **_):
     if i18n is not None and getattr(i18n, "building", False):
         return
     _write_downloads(Path(config.site_dir))
-    default = getattr(i18n, "default_language", None) or config.theme.get("language", "en")
-    others = getattr(i18n, "build_languages", None) or []
-    rewrite_site_index(Path(config.site_dir), default, others)
-    if not mkdocs_run.serving:
+    write_search_index(Path(config.site_dir))
+    if preview() is None and not mkdocs_run.serving:
         try:
             csp.apply(Path(config.site_dir))  # last: it hashes the inline scripts of the finished pages
         except csp.PolicyError as error:

@@ -4,17 +4,37 @@
 reported cleanly and nothing is written). Running MkDocs here rather than as a second
 program lets the hook take the catalog just made (``prepared``) instead of loading and
 rendering the content a second time: the generator runs once per build.
+
+``lertrat serve`` is MkDocs' live-reload server with a builder of its own (:class:`Preview`),
+because a person waits on every save:
+
+* one rebuild per save: the generated pages the build writes into ``content/`` do not count
+  as changes (MkDocs watches its docs dir, and would otherwise build a second time);
+* only the pages an edit changed are rendered again (MkDocs' ``dirty`` build), unless the
+  edit changes what every page shows in its sidebar (a page added, removed or renamed, the
+  order of the sidebar) or touches something other than ``rubrics/`` and the templates;
+* a save with a mistake shows the mistake on the page the browser is showing, in place of
+  every page, until the next good save;
+* SIGTERM stops it like Ctrl-C, and its temporary site folder is removed.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import shutil
+import signal
 import sys
-from dataclasses import dataclass
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.entries import Catalog
+from ..content.errors import ContentError, warnings_report
 from ..content.timeline import BuildDate
 
 # Material prints a banner about MkDocs 2.0 on every run unless this is set (it documents
@@ -36,8 +56,8 @@ serving = False  # MkDocs is serving a preview (set by the hook's on_startup, wh
 
 
 def take_prepared(root: Path) -> Prepared | None:
-    """The catalog ``build`` generated just before starting MkDocs, once; ``None`` otherwise
-    (``mkdocs serve`` rebuilds, a plain ``mkdocs build``): then the hook generates."""
+    """The catalog ``build`` (or the preview) generated just before starting MkDocs, once;
+    ``None`` otherwise (a plain ``mkdocs build`` or ``mkdocs serve``): then the hook generates."""
     global _prepared
     found, _prepared = _prepared, None
     return found if found is not None and found.root == root.resolve() else None
@@ -47,7 +67,7 @@ class _Quiet(logging.Handler):
     """MkDocs' warnings and errors on stderr, without its INFO chatter."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(self.format(record), file=sys.stderr)
+        print(self.format(record), file=sys.stderr, flush=True)
 
 
 def _log_to_stderr(level: int) -> None:
@@ -63,17 +83,22 @@ def _log_to_stderr(level: int) -> None:
     logger.propagate = False
 
 
+def _load_config(root: Path, site_dir: Path, **options):
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), **options)
+
+
 def build(root: Path, site_dir: Path, prepared: Prepared | None = None) -> int:
     """``mkdocs build --strict`` into ``site_dir``; 0 when it succeeded."""
     global _prepared
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _log_to_stderr(logging.WARNING)
     _prepared = prepared
     try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config = _load_config(root, site_dir, strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -89,15 +114,332 @@ def build(root: Path, site_dir: Path, prepared: Prepared | None = None) -> int:
     return 0
 
 
+# --- lertrat serve -------------------------------------------------------------------------
+
+_preview: Preview | None = None
+
+
+def preview() -> Preview | None:
+    """The running preview (``lertrat serve``), for the hook; ``None`` in any other build."""
+    return _preview
+
+
+class _DirtyFilter(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be inaccurate, and strict mode
+    would count the warning as a failure. The preview keeps the sidebar right itself
+    (:meth:`Preview.keep_titles`, and a whole build when the sidebar changes)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+class _Collect(logging.Handler):
+    """MkDocs' warnings and errors of one build, for the error page."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname} - {record.getMessage()}")
+
+
+@contextmanager
+def _dirty_argv(dirty: bool) -> Iterator[None]:
+    """mkdocs-static-i18n 1.3.1 builds the other languages inside the first build and takes
+    their ``dirty`` flag from the command line (``--dirty`` in ``sys.argv``), not from the build."""
+    added = dirty and "--dirty" not in sys.argv
+    if added:
+        sys.argv.append("--dirty")
+    try:
+        yield
+    finally:
+        if added:
+            sys.argv.remove("--dirty")
+
+
+def _heading(markdown: str) -> str:
+    """A generated page's title line (MkDocs takes the title from the first heading)."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line
+    return ""
+
+
+# What a preview build reads besides rubrics/: changes there only change generated pages,
+# so a dirty build shows them (``watch:`` in mkdocs.yml lists the same).
+GENERATOR_INPUTS = ("rubrics", "generator/pages/templates", "generator/pages/labels.yaml")
+
+
+@dataclass
+class Preview:
+    """Builds the site for ``lertrat serve``: the generator, then MkDocs, whole or dirty."""
+
+    root: Path
+    site_dir: Path
+    site_url: str = ""
+    failure: str | None = None  # the last build's problems, shown in place of every page
+    generated: set[str] = field(default_factory=set)  # every page the generator wrote in this session (absolute paths)
+    _sidebar: object = None  # what the sidebars show (pages, their titles, order), as of the last good build
+    _whole_next: bool = True  # the next build renders every page (the first, and after MkDocs failed)
+    _dirty: bool = False  # the running build is a dirty one
+    _titles: dict[str, str | None] = field(default_factory=dict)  # page titles by source file
+    _read: set[str] = field(default_factory=set)  # URLs of the pages the running build renders
+
+    def is_generated(self, path: str) -> bool:
+        """A change the build made itself: a generated page or their manifest."""
+        from .. import DOCS_DIR
+        from ..pages.writer import MANIFEST
+
+        return path in self.generated or path == str(self.root / DOCS_DIR / MANIFEST)
+
+    def rebuild(self, changed: set[str]) -> str:
+        """One build for the files in ``changed`` (absolute paths); prints one line saying
+        what was done, and returns it."""
+        started = time.perf_counter()
+        try:
+            line = self._rebuild(changed)
+        except Exception:  # a bug (a template that does not compile…): shown like a content problem
+            import traceback
+
+            self._whole_next = True
+            line = self._fail(traceback.format_exc())
+        line = line.replace("{s}", f"{time.perf_counter() - started:.1f} s")
+        print(line, file=sys.stderr, flush=True)
+        return line
+
+    def _rebuild(self, changed: set[str]) -> str:
+        from .. import DOCS_DIR, load_catalog
+        from ..content.timeline import catalog_build_date
+        from ..pages.nav import nav_hidden, nav_hints
+        from ..pages.render import render_site
+        from ..pages.writer import HandWrittenFileError, write_pages
+
+        docs = self.root / DOCS_DIR
+        try:
+            catalog = load_catalog(self.root)
+            when = catalog_build_date(self.root, catalog)
+            pages = render_site(catalog, when)
+            self.generated |= {str(docs / page.path) for page in pages}
+            written = write_pages(docs, pages)
+        except ContentError as error:
+            return self._fail(error.report())
+        except HandWrittenFileError as error:
+            return self._fail(f"content/: {error}")
+        if catalog.warnings:
+            print(warnings_report(catalog.warnings), file=sys.stderr)
+        sidebar = (sorted((page.path, _heading(page.content)) for page in pages), nav_hints(catalog), sorted(nav_hidden(catalog)))
+        inputs = [str(self.root / name) for name in GENERATOR_INPUTS]
+        elsewhere = [p for p in changed if not any(p == i or p.startswith(i + os.sep) for i in inputs)]
+        whole = self._whole_next or bool(elsewhere) or sidebar != self._sidebar
+        if not whole and not written.written:
+            self.failure = None
+            return "No page changed."
+        messages = self._mkdocs(Prepared(self.root, catalog, when), dirty=not whole)
+        if messages is not None:
+            self._whole_next = True
+            return self._fail(messages)
+        self.failure, self._sidebar, self._whole_next = None, sidebar, False
+        if whole:
+            return f"Built the whole preview ({len(self._read)} pages) in {{s}}."
+        return f"Rebuilt {len(self._read)} changed page(s) in {{s}}."
+
+    def _fail(self, report: str) -> str:
+        print(report, file=sys.stderr, flush=True)
+        self.failure = report
+        return "Not rebuilt: the browser shows these problems in place of every page until the next good save."
+
+    def _mkdocs(self, prepared: Prepared, dirty: bool) -> str | None:
+        """MkDocs into the served folder: None when it succeeded, else its warnings and errors."""
+        global _prepared
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.exceptions import MkDocsException
+
+        collect = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(collect)
+        self._read, self._dirty = set(), dirty
+        _prepared = prepared
+        try:
+            config = _load_config(self.root, self.site_dir)
+            config.site_url = self.site_url
+            with _dirty_argv(dirty):
+                mkdocs_build(config, serve_url=self.site_url, dirty=dirty)
+        except MkDocsException as error:
+            return "\n".join([*collect.messages, str(error).strip()])
+        finally:
+            _prepared = None
+            logger.removeHandler(collect)
+        return None
+
+    # The hook calls these during a preview build.
+
+    def keep_titles(self, files) -> None:
+        """A dirty build reads only the pages that changed; the others keep the titles they
+        had, so the sidebar and the previous/next links of a rebuilt page stay right."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            if page.markdown is not None:
+                self._titles[file.src_uri] = page.title
+                self._read.add(page.url)
+            elif file.src_uri in self._titles:
+                page.title = self._titles[file.src_uri]
+
+
+def _server_class():
+    """MkDocs' live-reload server with the preview's changes (a function: MkDocs is imported
+    only by the commands that run it)."""
+    import watchdog.events
+    from mkdocs.livereload import LiveReloadServer
+
+    class Server(LiveReloadServer):
+        """MkDocs' server with two changes: a change the build made itself (``ignore``) does
+        not start another build, and while ``failure()`` returns a report, every page request
+        gets that report as the page (it reloads itself once a build succeeds).
+
+        Written against mkdocs 1.6 (the last 1.x; ``mkdocs<2`` is pinned): ``watch`` is
+        MkDocs' own with the filter added, and uses the attributes it uses."""
+
+        def __init__(self, *args, ignore: Callable[[str], bool], failure: Callable[[], str | None], **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._ignore = ignore
+            self._failure = failure
+            self.changed: set[str] = set()
+            self._bound = self._active = False
+
+        def server_bind(self) -> None:
+            """Bound once, before the first build, so the site's address has the real port
+            (``--dev-addr 127.0.0.1:0`` picks a free one); ``serve()`` binds again."""
+            if not self._bound:
+                super().server_bind()
+                self._bound = True
+
+        def server_activate(self) -> None:
+            if not self._active:
+                super().server_activate()
+                self._active = True
+
+        @property
+        def address(self) -> str:
+            host, port = self.server_address[:2]
+            return f"http://{host}:{port}/"
+
+        def take_changes(self) -> set[str]:
+            with self._rebuild_cond:
+                changed, self.changed = self.changed, set()
+            return changed
+
+        def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+            path = os.path.abspath(path)
+            if path in self._watched_paths:
+                self._watched_paths[path] += 1
+                return
+            self._watched_paths[path] = 1
+
+            def callback(event) -> None:
+                if event.is_directory:
+                    return
+                paths = {p for p in (event.src_path, getattr(event, "dest_path", "")) if p}
+                if all(self._ignore(p) for p in paths):
+                    return
+                with self._rebuild_cond:
+                    self.changed |= paths
+                    self._want_rebuild = True
+                    self._rebuild_cond.notify_all()
+
+            handler = watchdog.events.FileSystemEventHandler()
+            handler.on_any_event = callback
+            self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+
+        def serve_request(self, environ, start_response):
+            path = environ.get("PATH_INFO", "")
+            if not path.startswith("/livereload/") and (path.endswith("/") or path.endswith(".html")):
+                with self._epoch_cond:  # as MkDocs does: wait for a running build to finish
+                    self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                    epoch = self._visible_epoch
+                report = self._failure()
+                if report is not None:
+                    body = self._inject_js_into_html(error_page(report, path), epoch)
+                    start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
+                    return [body]
+            return super().serve_request(environ, start_response)
+
+    return Server
+
+
+def error_page(report: str, path: str) -> bytes:
+    """The page shown in place of every page while the content has a problem, in the
+    language of the page asked for."""
+    from ..pages.labels import DEFAULT_LANG, LANGS, labels
+
+    lang = next((x for x in LANGS if x != DEFAULT_LANG and (path == f"/{x}/" or path.startswith(f"/{x}/"))), DEFAULT_LANG)
+    words = labels()
+    title, intro = (html.escape(words[key][lang]) for key in ("preview_error_title", "preview_error_intro"))
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>\n'
+        f'<body><main><h1>{title}</h1>\n<p>{intro}</p>\n<pre id="lertrat-problems">{html.escape(report)}</pre></main></body></html>\n'
+    ).encode()
+
+
+class _Stop(BaseException):
+    """SIGTERM: stop serving, as Ctrl-C does (a BaseException, like KeyboardInterrupt, so that
+    no ``except Exception`` in a build takes it for a failed build)."""
+
+
 def serve(root: Path, dev_addr: str) -> int:
-    """``mkdocs serve`` with live reload: the hook regenerates the pages on every rebuild."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Preview with live reload until Ctrl-C or SIGTERM; the temporary site is removed."""
+    global _preview
     from mkdocs.exceptions import MkDocsException
 
     _log_to_stderr(logging.INFO)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)  # each build's chatter; the preview prints one line per build
+    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)  # "Serving on …", "Detected file changes", "Reloading browsers"
+    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyFilter())
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        print(f"lertrat serve: --dev-addr must be IP:PORT (e.g. 127.0.0.1:8000), not {dev_addr!r}", file=sys.stderr)
+        return 1
+
+    def stop(signum, frame) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one stop is enough; let the clean-up finish
+        raise _Stop()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    site_dir = Path(tempfile.mkdtemp(prefix="lertrat-serve-"))
+    server = None
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
-    except MkDocsException as error:
+        config = _load_config(root, site_dir)
+        work = Preview(root, site_dir)
+        server = _server_class()(
+            builder=lambda: work.rebuild(server.take_changes()), host=host, port=int(port), root=str(site_dir),
+            ignore=work.is_generated, failure=lambda: work.failure,
+            polling_interval=0.25,  # MkDocs polls every 0.5 s; a look at every watched file costs ~3 ms
+        )
+        try:
+            server.server_bind()
+            server.server_activate()
+        except OSError as error:
+            print(f"lertrat serve: cannot serve on {dev_addr}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        work.site_url = server.url = server.address
+        _preview = work
+        config.plugins.on_startup(command="serve", dirty=False)
+        work.rebuild(set())
+        for path in (config.docs_dir, config.config_file_path, *config.watch):
+            server.watch(path)
+        server.serve()  # logs "Serving on …", then rebuilds on every change until stopped
+    except MkDocsException as error:  # mkdocs.yml itself is broken
         print(str(error).strip(), file=sys.stderr)
         return 1
+    except (KeyboardInterrupt, _Stop):
+        print("Stopped; the preview's temporary folder is removed.", file=sys.stderr, flush=True)
+    finally:
+        if server is not None:
+            server.shutdown()
+        _preview = None
+        shutil.rmtree(site_dir, ignore_errors=True)
+        signal.signal(signal.SIGTERM, previous)
     return 0

@@ -1,194 +1,285 @@
-"""Thai-aware search: rewrite Material's search index after the build, one index per language.
+"""The search index: what every page shows, read from the built site, one file per language.
 
-Why: Thai is written without spaces between words, and Material's search (lunr.js) splits
-text only on its ``separator``. A Thai sentence is then one long "word" and a word inside it
-is never found. Material's own Thai support (``lang: th``) downloads a 677 kB word-cut
-script but still tokenizes with the separator, so it does not help (see DESIGN.md §5).
+Why the pages' own text and not a word index: Thai is written without spaces, and any word
+index has to cut Thai into words twice — once when the site is built, once in the reader's
+browser — with two segmenters that disagree (pythainlp's ``newmm`` keeps หน่วยงาน whole,
+the browser's ICU segmenter gives หน่วย|งาน), so words inside sentences, compounds typed
+without spaces and parts of words go missing (DESIGN.md §5). Searching the text itself for
+what the reader typed needs no segmenter at all: a page is found exactly when it shows the
+query. The Thai site's text is under 100 KiB gzipped, less than a word index with the runs
+needed to find parts of words (359 KiB), and the reader fetches it only on opening search
+(``overrides/assets/js/search.js``); ``overrides/assets/js/search-worker.js`` searches it.
 
-What this module does to each entry of the index, at build time:
+What is indexed is what a reader sees in a page's main article: headings, paragraphs, list
+items, table rows (cells kept apart with " · ", so a snippet never runs cells together).
+Left out: ``<noscript>`` (the no-JavaScript notice), scripts and their JSON, styles, SVG
+drawings, the ``¶`` permalinks, anything ``hidden`` and anything marked ``data-search-exclude``
+(Material's attribute for "not for search"); a whole page is left out when its front matter
+says ``search: {exclude: true}`` (Material's way; the page's head then carries a mark).
 
-* Thai text in titles and body is segmented into words with pythainlp's ``newmm`` and the
-  words are joined with U+200B (zero width space, invisible); the index ``separator``
-  splits on it. Whole words then match, and Material highlights them in the results.
-* Two hidden fields (``title_runs``, ``text_runs``) hold short runs of the same text:
-  from every word start, the next few words written together, and from every syllable
-  inside a word, the rest of that word and the words after it. Every query term gets a
-  trailing wildcard in Material, so a run matches any query that begins it: compounds
-  typed without spaces (การบริหารราชการแบบมีส่วนร่วม) and parts of words (พอใจ in
-  ความพึงพอใจ) are found. Material shows only title and text, so runs stay invisible.
-* A boundary (U+200B) is put where Thai letters touch Latin letters or digits
-  ("คะแนนเต็ม100", "พ.ศ.2566"), so numbers are words of their own.
-
-mkdocs-static-i18n merges every language into one index at ``search/search_index.json``.
-It is split here: the default language keeps that file, every other language gets
-``<locale>/search/search_index.json`` (its pages' locations start with ``<locale>/``), and
-pages of that language load it (``overrides/main.html``), so readers see results in the
-language they read. Everything here is a pure function on the index's JSON data except
-:func:`rewrite_site_index`, which reads and writes the files.
+The step reads and writes files only, so it works on any built site folder
+(``lertrat search-index SITE_DIR``) whatever built it; the MkDocs hook runs it after every
+build. The default language's index is at Material's place, ``search/search_index.json``;
+each other language's under its folder (``en/search/search_index.json``).
 """
 
 from __future__ import annotations
 
+import html
 import json
-import os
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-ZWSP = "\u200b"
-SEPARATOR = r'[\s\u200b\-,;:!?/()\[\]{}"“”‘’]+'
-"""Material's default for English (whitespace, hyphen) plus U+200B, the word joint, and
-brackets, quotes and list punctuation: every query term is a prefix search, so a word
-written "(UNPSA)" or "นวัตกรรม" in quotes must not keep its opening mark. Periods are kept
-(ก.พ.ร., 4.0)."""
-
-MAX_RUN_CHARS = 48
-"""Longest run in characters: long enough for an agency name typed as one word
-(สำนักงานคณะกรรมการพัฒนาระบบราชการ has 33), short enough to keep the index small."""
-
-MAX_RUN_WORDS = 8
-"""Longest run in words."""
-
-RUN_FIELDS = {"title": "title_runs", "text": "text_runs"}
-"""Each visible field and the hidden field holding its runs (searched with the same boost)."""
+from ..pages.labels import labels
 
 INDEX = Path("search") / "search_index.json"
 
-# Thai letters, vowels and tone marks (not Thai digits, which behave like other digits).
-_THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
-_THAI_RUN = re.compile(f"[{_THAI}]+")
-_TAG = re.compile(r"(<[^>]*>)")
-_SPLIT = re.compile(SEPARATOR)
-# Where Thai letters touch Latin letters or digits, or "พ.ศ." touches its year.
-_SCRIPT_EDGE = re.compile(f"(?<=[{_THAI}])(?=[0-9A-Za-z\u0e50-\u0e59])|(?<=[0-9A-Za-z\u0e50-\u0e59])(?=[{_THAI}])|(?<=[{_THAI}]\\.)(?=[0-9])")
+SEPARATOR = r"[\s\u200b\-]+"
+"""Word separator for Material's highlighting of the words searched for on the page a result
+opens (``?h=``); it only splits the query, every piece is then marked wherever it occurs."""
+
+CELL = " · "
+"""Between the cells of a table row in a snippet."""
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "button"}
+# Where a block of text ends: a snippet never joins two of them.
+_BLOCKS = {
+    "p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "caption", "blockquote",
+    "figcaption", "pre", "div", "section", "aside", "ul", "ol", "dl", "table", "thead", "tbody",
+    "tfoot", "form", "fieldset", "legend", "label", "details", "summary", "header", "footer",
+    "nav", "figure", "select", "option", "textarea", "article",
+}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source", "track", "embed", "param", "base"}
+_HEADING = re.compile(r"h[1-6]")
+_SPACE = re.compile(r"[\s\u00a0\u200b\u00ad\ufeff]+")
+_YEAR = re.compile(r"\d{4}")
 
 
-@lru_cache(maxsize=1)
-def _tokenizers():
-    """pythainlp, imported on first use: importing it costs time and most builds of a page
-    without Thai never need it. Its dictionaries ship inside the wheel; read-only mode keeps
-    it from creating a data folder in the home directory or fetching anything."""
-    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
-    from pythainlp.tokenize import subword_tokenize, word_tokenize
-
-    return (
-        lambda text: word_tokenize(text, engine="newmm", keep_whitespace=False),
-        lambda text: subword_tokenize(text, engine="dict"),
-    )
+@dataclass
+class Section:
+    anchor: str  # "" for the text before the first heading under the title
+    heading: str
+    blocks: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=65536)
-def segment_thai(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(words, runs) of a stretch of Thai letters; cached because pages repeat themselves."""
-    words_of, syllables_of = _tokenizers()
-    words = tuple(w for w in words_of(chunk) if w)
-    if not words:
-        return (), ()
-    starts = [0]
-    for word in words:
-        starts.append(starts[-1] + len(word))
-    ends = set(starts)
-    inner: list[int] = []  # syllable starts inside a word
-    at = 0
-    for syllable in syllables_of(chunk):
-        if at not in ends and 0 < at < len(chunk):
-            inner.append(at)
-        at += len(syllable)
-    runs: list[str] = []
-    for i, start in enumerate(starts[:-1]):
-        last = i + 1
-        while last < len(words) and last - i < MAX_RUN_WORDS and starts[last + 1] - start <= MAX_RUN_CHARS:
-            last += 1
-        if last - i > 1:
-            runs.append(chunk[start:starts[last]])
-    for start in inner:
-        end = next(e for e in starts if e > start)
-        if end - start > MAX_RUN_CHARS:
-            runs.append(chunk[start:start + MAX_RUN_CHARS])
+@dataclass
+class Page:
+    path: str  # "2566/service/innovation/", "" for the home page
+    lang: str
+    title: str = ""
+    sections: list[Section] = field(default_factory=list)
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+_TITLE_TAG = re.compile(r"<title>(.*?)</title>", re.S | re.I)
+
+
+class _ArticleText(HTMLParser):
+    """The visible text of a page's ``<article>``, as sections of blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.title = ""
+        self.sections = [Section("", "")]
+        self._open: list[tuple[str, str]] = []  # open elements: (tag, role)
+        self._skipping = 0  # open elements whose content is left out
+        self._text: list[str] = []
+        self._heading: tuple[str, str] | None = None  # (tag, id) of the open heading
+        self._row: list[str] | None = None  # cells of the open table row
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = attr.get("lang", "")
+            return
+        if tag in _VOID:
+            if tag in ("br", "hr") and not self._skipping:
+                self._boundary()
+            return
+        if self._skipping:
+            self._skipping += 1
+            self._open.append((tag, "skip"))
+            return
+        classes = attr.get("class", "").split()
+        if tag in _SKIP or "hidden" in attr or "data-search-exclude" in attr or (tag == "a" and "headerlink" in classes):
+            self._skipping += 1
+            self._open.append((tag, "skip"))
+            return
+        role = "block" if tag in _BLOCKS else "styled" if classes else "inline"
+        self._open.append((tag, role))
+        if tag in ("td", "th") and self._row is not None:
+            self._cell = []
+        elif role == "block":
+            self._boundary()
+            if _HEADING.fullmatch(tag) and self._row is None:
+                self._heading = (tag, attr.get("id", ""))
+            elif tag == "tr" and self._row is None:
+                self._row = []
+        elif role == "styled":
+            self._data(" ")  # a badge or a label styled apart from the words around it
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or all(t != tag for t, _ in self._open):
+            return
+        while self._open:
+            name, role = self._open.pop()
+            self._close(name, role)
+            if name == tag:
+                break
+
+    def _close(self, tag: str, role: str) -> None:
+        if role == "skip":
+            self._skipping -= 1
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            cell = _clean("".join(self._cell))
+            if cell:
+                self._row.append(cell)
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            row, self._row = self._row, None
+            if row:
+                self.sections[-1].blocks.append(CELL.join(row))
+        elif self._heading and tag == self._heading[0]:
+            _, anchor = self._heading
+            text = _clean("".join(self._text))
+            self._text, self._heading = [], None
+            if tag == "h1" and not self.title:
+                self.title = text
+            elif anchor and text:
+                self.sections.append(Section(anchor, text))
+            elif text:
+                self.sections[-1].blocks.append(text)
+        elif role == "block":
+            self._boundary()
+        elif role == "styled":
+            self._data(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._data(data)
+
+    def _data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        elif self._row is None:
+            self._text.append(data)
+
+    def _boundary(self) -> None:
+        """End the block of text being read (inside a table cell or a heading: a space)."""
+        if self._row is not None or self._heading:
+            self._data(" ")
+            return
+        text = _clean("".join(self._text))
+        self._text = []
+        if text:
+            self.sections[-1].blocks.append(text)
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def read_page(source: str, path: str) -> Page:
+    """The title, language and visible text of one built page. Only the ``<html>`` tag and
+    the article are read: the theme's navigation, header and footer are most of a page's
+    bytes, and nobody searches them."""
+    reader = _ArticleText()
+    root = _HTML_TAG.search(source)
+    start, end = source.find("<article"), source.rfind("</article>")
+    reader.feed((root.group(0) if root else "") + (source[start:end + len("</article>")] if 0 <= start < end else ""))
+    reader.close()
+    reader._boundary()
+    title = reader.title
+    if not title and (head := _TITLE_TAG.search(source)):
+        title = _clean(html.unescape(head.group(1)).rsplit(" - ", 1)[0])
+    sections = [s for s in reader.sections if s.blocks or s.anchor]
+    return Page(path, reader.lang, title, sections)
+
+
+_UNSEARCHED = re.compile(r'<meta name="lertrat:search" content="exclude">')
+
+
+def read_site(site_dir: Path) -> list[Page]:
+    """Every page of a built site (``…/index.html``; the 404 page is no page to find), but
+    those whose head says they are kept out of search (``<meta name="lertrat:search"
+    content="exclude">``, from a page's ``search: {exclude: true}``; overrides/main.html)."""
+    pages = []
+    for file in sorted(site_dir.rglob("index.html")):
+        folder = file.parent.relative_to(site_dir).as_posix()
+        if folder.split("/", 1)[0] in ("search", "assets"):
             continue
-        for e in starts:
-            if start < e <= start + MAX_RUN_CHARS:
-                end = e
-        runs.append(chunk[start:end])
-    return words, tuple(runs)
+        source = file.read_text(encoding="utf-8")
+        head = source[:source.find("</head>")]
+        if not _UNSEARCHED.search(head):
+            pages.append(read_page(source, "" if folder == "." else f"{folder}/"))
+    return pages
 
 
-def segment_text(text: str) -> tuple[str, list[str]]:
-    """Text (HTML allowed: tags are kept as they are) with Thai words joined by U+200B,
-    and the runs found in it, in order of appearance, without repeats."""
-    out: list[str] = []
-    runs: dict[str, None] = {}
-    for part in _TAG.split(text):
-        if not part or part.startswith("<"):
-            out.append(part)
-            continue
-
-        def words(match: re.Match[str]) -> str:
-            found, more = segment_thai(match.group(0))
-            runs.update(dict.fromkeys(more))
-            return ZWSP.join(found) if found else match.group(0)
-
-        out.append(_THAI_RUN.sub(words, _SCRIPT_EDGE.sub(ZWSP, part)))
-    return "".join(out), list(runs)
+def language_folders(pages: list[Page]) -> tuple[str, dict[str, str]]:
+    """(default language, {language: folder prefix}): the home page's language is the
+    default and lives at the root; every other language lives under its own folder."""
+    default = next((p.lang for p in pages if p.path == ""), "") or (pages[0].lang if pages else "")
+    prefixes = {default: ""}
+    for page in pages:
+        if page.lang != default and page.lang not in prefixes:
+            prefixes[page.lang] = f"{page.lang}/"
+    return default, prefixes
 
 
-def needed_runs(runs: Iterable[str], text: str) -> list[str]:
-    """The runs that can match a query nothing else in the field matches.
+def _year_label(lang: str, be: int) -> str:
+    """"พ.ศ. 2566" / "2023 (BE 2566)", as the pages write a year (labels.yaml)."""
+    return labels()["year_th"][lang].format(be=be, ce=be - 543)
 
-    Every query term is a prefix search, so a run that begins another run or a word of
-    the text adds nothing (เลิศรัฐ beside เลิศรัฐประจำปี); dropping it keeps the index small.
+
+def index_of(pages: list[Page], lang: str, prefix: str) -> dict:
+    """One language's index, in the shape of Material's: ``config`` (its page highlighter
+    reads the separator) and ``docs``, a list of entries, each page followed by its sections.
+
+    A page's entry is ``{location, title, text, where?, year?}``: ``where`` places the page for
+    a reader scanning results — the branch and programme year of a programme year's page
+    (what its title does not say already), the page above it for other pages (an agency
+    page: "Agencies"); ``year`` is the programme year in its address (none for other pages;
+    the newest in the index is the current one, ranked first). A section's entry is ``{location:
+    page#anchor, title: heading, text}``. ``text`` is the blocks of text, one per line: what
+    comes before the first heading for a page, the section's own for a section.
     """
-    words = {w.lower() for w in _SPLIT.split(_TAG.sub(" ", text)) if w}
-    runs = list(dict.fromkeys(r for r in runs if r.lower() not in words))
-    ordered = sorted({r.lower() for r in runs} | words)
-    covered = {a for a, b in zip(ordered, ordered[1:], strict=False) if b.startswith(a)}
-    return [r for r in runs if r.lower() not in covered]
-
-
-def segment_doc(doc: dict) -> dict:
-    """One index entry with its Thai segmented and its runs added (a new dict)."""
-    new = dict(doc)
-    for field, hidden in RUN_FIELDS.items():
-        value = doc.get(field)
-        if not isinstance(value, str):
-            continue
-        new[field], runs = segment_text(value)
-        runs = needed_runs(runs, new[field])
-        if runs:
-            new[hidden] = " ".join(runs)
-    return new
-
-
-def index_config(config: dict) -> dict:
-    """The index settings: the separator that splits on U+200B, and the hidden fields with
-    the boost of the field they shadow. ``lang`` stays as configured (``en``): lunr's
-    Thai language support would only add the unused word-cut download."""
-    fields = dict(config.get("fields") or {})
-    for field, hidden in RUN_FIELDS.items():
-        fields[hidden] = {"boost": float((fields.get(field) or {}).get("boost", 1.0))}
-    return {**config, "separator": SEPARATOR, "fields": fields}
-
-
-def language_of(location: str, others: Iterable[str]) -> str | None:
-    """The locale whose folder a page location is in, or None for the default language."""
-    return next((locale for locale in others if location == locale or location.startswith(f"{locale}/")), None)
-
-
-def split_index(index: dict, default: str, others: Iterable[str]) -> dict[str, dict]:
-    """The merged index as one segmented index per language, keyed by locale."""
-    others = [o for o in others if o != default]
-    config = index_config(index.get("config") or {})
-    result = {locale: {"config": config, "docs": []} for locale in [default, *others]}
-    for doc in index.get("docs") or []:
-        result[language_of(doc.get("location", ""), others) or default]["docs"].append(segment_doc(doc))
-    return result
-
-
-def index_path(site_dir: Path, locale: str, default: str) -> Path:
-    """Where a language's index is written: Material's place for the default language,
-    the same place under the language's folder for the others."""
-    return site_dir / INDEX if locale == default else site_dir / locale / INDEX
+    mine = [p for p in pages if p.lang == lang and p.path.startswith(prefix)]
+    titles = {p.path[len(prefix):]: p.title for p in mine}
+    docs: list[dict] = []
+    for page in mine:
+        parts = [x for x in page.path[len(prefix):].split("/") if x]
+        year = int(parts[0]) if parts and _YEAR.fullmatch(parts[0]) else 0
+        where: list[str] = []
+        if year and len(parts) > 1:
+            branch = titles.get(f"{parts[0]}/{parts[1]}/") if len(parts) > 2 else None
+            if branch and branch not in page.title:
+                where.append(branch)
+            if parts[0] not in page.title:
+                where.append(_year_label(lang, year))
+        elif len(parts) > 1:
+            parent = titles.get("".join(f"{x}/" for x in parts[:-1]))
+            if parent and parent not in page.title:
+                where.append(parent)
+        intro = page.sections[0].blocks if page.sections and not page.sections[0].anchor else []
+        entry = {"location": page.path, "title": page.title, "text": "\n".join(intro)}
+        if where:
+            entry["where"] = " · ".join(where)
+        if year:
+            entry["year"] = year
+        docs.append(entry)
+        for section in page.sections:
+            if section.anchor:
+                docs.append({"location": f"{page.path}#{section.anchor}", "title": section.heading, "text": "\n".join(section.blocks)})
+    return {"config": {"lang": [lang], "separator": SEPARATOR, "pipeline": [], "fields": {}}, "docs": docs}
 
 
 def dumps(index: dict) -> str:
@@ -196,29 +287,25 @@ def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def rewrite_site_index(site_dir: Path, default: str, others: Iterable[str]) -> dict[str, Path]:
-    """Replace the merged index in a built site by one segmented index per language."""
-    merged = site_dir / INDEX
-    if not merged.is_file():
-        return {}
-    index = json.loads(merged.read_text(encoding="utf-8"))
-    if set(RUN_FIELDS.values()) <= set((index.get("config") or {}).get("fields") or {}):
-        return {}  # rewritten already: segmenting it again would lose the runs
-    written: dict[str, Path] = {}
-    for locale, part in split_index(index, default, others).items():
-        path = index_path(site_dir, locale, default)
+@dataclass(frozen=True)
+class IndexFile:
+    lang: str
+    path: Path
+    pages: int
+
+
+def write_search_index(site_dir: Path) -> list[IndexFile]:
+    """Write one index per language into a built site, replacing whatever index the site
+    engine wrote there (Material's lunr index); returns what was written."""
+    pages = read_site(site_dir)
+    if not pages:
+        return []
+    _, prefixes = language_folders(pages)
+    written = []
+    for lang, prefix in prefixes.items():
+        index = index_of(pages, lang, prefix)
+        path = site_dir / prefix / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(part), encoding="utf-8")
-        written[locale] = path
+        path.write_text(dumps(index), encoding="utf-8")
+        written.append(IndexFile(lang, path, sum(1 for d in index["docs"] if "#" not in d["location"])))
     return written
-
-
-def unsegment(indexes: Iterable[dict]) -> Iterator[dict]:
-    """The entries as they were before :func:`segment_doc` (for ``make bench``)."""
-    for index in indexes:
-        for doc in index["docs"]:
-            plain = {k: v for k, v in doc.items() if k not in RUN_FIELDS.values()}
-            for field in RUN_FIELDS:
-                if isinstance(plain.get(field), str):
-                    plain[field] = plain[field].replace(ZWSP, "")
-            yield plain
