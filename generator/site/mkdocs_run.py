@@ -407,6 +407,16 @@ def serve(root: Path, dev_addr: str) -> int:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one stop is enough; let the clean-up finish
         raise _Stop()
 
+    # Content that does not pass `lertrat check` is refused at the start, as check and build
+    # refuse it; once serving, a bad save is shown on the page until the next good one.
+    from .. import load_catalog
+
+    try:
+        load_catalog(root)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+
     previous = signal.signal(signal.SIGTERM, stop)
     site_dir = Path(tempfile.mkdtemp(prefix="lertrat-serve-"))
     server = None
