@@ -80,14 +80,24 @@ class Text(Model):
 
 
 class Source(Model):
-    """Where a record comes from, shown on the page."""
+    """Where a record comes from: a document of the register and the part of it, shown on the page."""
 
-    document: Annotated[str, StringConstraints(min_length=1, max_length=200), Field(description="File name of the source document under shared/seeds.")]
+    document: Annotated[str, StringConstraints(min_length=1, max_length=200), Field(description="Id of the official document in rubrics/documents.yaml.")]
     section: Annotated[PlainText, Field(description="The heading or slide in the source document.")]
     page: Annotated[int | None, Field(ge=1, description="Page or slide number, when known.")] = None
 
 
-Notes = Annotated[list[Text], Field(description="Footnotes shown on the page: judgment calls, contradictions in the source.")]
+class Note(Text):
+    """A note on a record. Readers' notes are shown, briefly, on the page; editors' notes
+    (OCR repairs, transcription and translation decisions) are listed only on the staff page."""
+
+    kind: Annotated[
+        Literal["reader", "editor"],
+        Field(description="reader: shown on the page (a contradiction that changes what an applicant should do, a figure the source does not give); editor: OCR repairs, transcription and translation decisions, kept off public pages, print and search."),
+    ]
+
+
+Notes = Annotated[list[Note], Field(description="Notes on this record, each of kind reader (shown on the page) or editor (staff page only).")]
 
 
 class Band(Model):
@@ -580,4 +590,21 @@ class UnpsaList(Model):
     notes: Notes = []
 
 
-KINDS.update({"agencies": AgencyList, "winners": WinnersYear, "unpsa": UnpsaList})
+class Document(Model):
+    """An official document the content comes from (a briefing deck, a letter, a form)."""
+
+    id: Slug
+    title: Text
+    issuer: Text | None = Field(default=None, description="The agency that issued it; empty when the document does not say.")
+    date: IsoDate | None = Field(default=None, description="The date the document bears; empty when it bears none.")
+    reference: Annotated[PlainText | None, Field(description="The letter's number (เลขที่หนังสือ), when it has one.")] = None
+    notes: Notes = []
+
+
+class DocumentList(Model):
+    """``rubrics/documents.yaml``: the register of official documents that records cite."""
+
+    documents: Annotated[list[Document], Field(min_length=1)]
+
+
+KINDS.update({"agencies": AgencyList, "winners": WinnersYear, "unpsa": UnpsaList, "documents": DocumentList})

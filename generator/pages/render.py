@@ -20,6 +20,7 @@ from ..content.entries import Catalog
 from ..content.models import TODO
 from . import assess, assess_page
 from .archive import ArchivePages
+from .cite import cite
 from .labels import DEFAULT_LANG, LANGS, labels
 from .paths import Links, Paths, Urls
 from .slugs import slugify
@@ -141,7 +142,10 @@ class _Renderer:
         def unpsa_year(be: int) -> str:
             return f"{be - 543} (พ.ศ. {be})" if lang == "th" else str(be - 543)
 
+        documents = {d.id: d for d in catalog.documents}
+
         return {
+            "cite": lambda source: cite(source, documents, lang, words),
             "agency_label": agency_label,
             "branch_name": branch_name,
             "year_label": year_label,
@@ -173,7 +177,11 @@ class _Renderer:
             )
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # tidy blank lines left by template tags
             banner = f"<!-- generated from {source} by lertrat — edit that file, not this one -->\n"
-            self.pages.append(Page(localized(path, lang), source, banner + text))
+            head = ""
+            if text.startswith("---\n"):  # front matter must stay first: the banner goes after it
+                end = text.index("\n---\n", 4) + 5
+                head, text = text[:end], text[end:]
+            self.pages.append(Page(localized(path, lang), source, head + banner + text))
 
     def run(self) -> list[Page]:
         archive_pages = ArchivePages(self)  # timelines, winners showcase, agency pages, open data
@@ -210,6 +218,7 @@ class _Renderer:
             self.emit("winners_year.md.j2", Paths.winners_year(entry.year), entry.source_file, entry=entry)
         if self.catalog.unpsa:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
+        self.emit("editor_notes.md.j2", Paths.editor_notes(), "rubrics/", notes=self.catalog.editor_notes)
         archive_pages.run()
         return self.pages
 
