@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from .errors import Problem
 from .models import TODO, Document, Note, Source
-from .yaml_loader import LoadedFile
+from .yaml_loader import LoadedFile, _dotted
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,6 @@ class EditorNote:
     line: int
     field: str  # dotted field path of the record it sits on, e.g. "rubric.dimensions.0"
     note: Note
-
-
-def _dotted(path: tuple) -> str:
-    return ".".join(str(p) for p in path) or "(file)"
 
 
 class Sifter:
@@ -79,4 +75,5 @@ class Sifter:
             return
         loc = path + ("document",)
         known = ", ".join(sorted(self.documents)) or "(none)"
-        self.problems.append(Problem(loaded.location(loc), _dotted(loc), f"found document '{source.document}', which is not in rubrics/documents.yaml; expected the id of a document listed there: {known}"))
+        what = "the file name" if "." in source.document else "the document id"
+        self.problems.append(Problem(loaded.location(loc), _dotted(loc), f"found {what} '{source.document}', which is not in rubrics/documents.yaml; expected the id of a document listed there: {known}"))
