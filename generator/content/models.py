@@ -391,6 +391,10 @@ class Milestone(Model):
     title: Text
     text: Text | None = None
     reference: str | None = Field(default=None, description="A letter's reference number, as written.")
+    closes_applications: bool = Field(
+        default=False,
+        description="The last day to apply (of its branch, or of every branch when it names none); where no milestone says so, pages say the source gives no closing date.",
+    )
     notes: Notes = []
     source: Source
 

@@ -43,6 +43,13 @@ class Page:
     content: str
 
 
+def without_deadline(year: Any, only: str | None = None) -> list[Any]:
+    """The branches of a year (or the one named) that no milestone gives a closing date:
+    the apply, calendar and branch pages say so rather than leave the branch out."""
+    closing = {m.branch for m in year.model.milestones if m.closes_applications}
+    return [b for b in year.branches if (only is None or b.model.id == only) and None not in closing and b.model.id not in closing]
+
+
 def applies(record: Any, type_id: str | None) -> bool:
     """Whether a rule or band is shown for a type (``None``: the branch page shows all)."""
     return type_id is None or not record.applies_to or type_id in record.applies_to
@@ -93,6 +100,7 @@ def _environment() -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["without_type_prefix"] = compare.without_type_prefix
     env.globals["applies"] = applies
+    env.globals["without_deadline"] = without_deadline
     env.tests["applies_to_type"] = applies
     env.tests["placeholder"] = placeholders.is_placeholder
     env.globals["has_self_assessment"] = lambda year, branch, item: assess_page.has_page(f"{year}/{branch.id}/{item.id}", branch, item)
