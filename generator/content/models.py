@@ -125,6 +125,7 @@ class Question(Model):
     items: Annotated[list[Text], Field(description="Unscored sub-items (e.g. 4.1-4.4), numbered under the question.")] = []
     parts: list[Part] = []
     bands: list[Band] = []
+    numbered: bool = Field(default=True, description="False where the source gives this question no number (it is then not counted in the numbering).")
     notes: Notes = []
 
 
@@ -145,6 +146,7 @@ class Bonus(Model):
     text: Text
     points: Points
     guidance: Text | None = None
+    number: Annotated[int | None, Field(ge=1, le=99, description="The item number the source gives it, where it numbers the bonus with the questions.")] = None
 
 
 class Rubric(Model):

@@ -105,6 +105,7 @@ def _environment() -> jinja2.Environment:
     env.tests["placeholder"] = placeholders.is_placeholder
     env.globals["has_self_assessment"] = lambda year, branch, item: assess_page.has_page(f"{year}/{branch.id}/{item.id}", branch, item)
     env.globals["assess_rows"] = assess_page.rows
+    env.globals["question_numbers"] = assess_page.question_numbers
     env.globals["assess_options"] = assess_page.requested_options
     env.globals["assess_json"] = assess_page.page_json
     return env
