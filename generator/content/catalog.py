@@ -198,7 +198,8 @@ def _load_finder_and_form(year_dir, root, load, year, branches, problems) -> tup
     finder = form = None
     path = year_dir / "finder.yaml"
     if path.is_file() and (loaded := load(path)) is not None and (model := parse(loaded, Finder, problems)) is not None:
-        types = {f"{b.model.id}/{t.model.id}": {c.id for c in (*t.model.eligibility, *t.model.conditions, *t.model.criteria)} for b in branches for t in b.types}
+        types = {f"{b.model.id}/{t.model.id}": {c.id for c in (*t.model.eligibility, *t.model.conditions, *t.model.criteria)} | ({"definition"} if t.model.definition else set())
+                 for b in branches for t in b.types}
         general = {b.model.id: {c.id for c in b.model.eligibility} for b in branches}
         on_disk = {f"{d.name}/{f.stem}" for d in year_dir.iterdir() if d.is_dir() for f in d.glob("*.yaml") if f.name != "branch.yaml"}
         broken = (on_disk - set(types)) | ({d.name for d in year_dir.iterdir() if d.is_dir()} - set(general))

@@ -228,7 +228,7 @@ class AwardType(Model):
         default=None,
         description="The id this type had in the programme year before it in the data, when the id changed (a renamed type).",
     )
-    definition: Text
+    definition: Text | None = Field(default=None, description="The source's definition of the type; left out when the source gives none (say so in a reader note).")
     target_group: Text | None = Field(default=None, description="Who this type is for (กลุ่มเป้าหมาย).")
     administered_by: Text | None = Field(default=None, description="When another office runs this type, its name.")
     criteria: Annotated[list[Condition], Field(description="What a work must show to receive the award (เกณฑ์การพิจารณารางวัล).")] = []

@@ -252,8 +252,9 @@ def _condition_refs(year: Any) -> dict[str, Ref]:
             refs[f"{b.id}/{c.id}"] = Ref(c.text, b.name, b.id)
         for entry in branch.types:
             t = entry.model
-            refs[f"{b.id}/{t.id}"] = Ref(t.definition, t.name, b.id, t.id, entry)
-            refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
+            refs[f"{b.id}/{t.id}"] = Ref(t.definition or t.name, t.name, b.id, t.id, entry)
+            if t.definition:
+                refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
             for c in (*t.eligibility, *t.conditions, *t.criteria):
                 refs[f"{b.id}/{t.id}/{c.id}"] = Ref(c.text, t.name, b.id, t.id, entry)
     return refs
