@@ -317,6 +317,23 @@ class Contact(Model):
     value: Annotated[str, StringConstraints(min_length=3, max_length=300), Field(description="An e-mail address, a web address or a postal address as text.")]
 
 
+class TableRow(Model):
+    label: Text
+    values: Annotated[list[Decimal], Field(min_length=1, description="One number per column, as the source prints it.")]
+
+
+class DataTable(Model):
+    """A table of figures the source gives (e.g. the PMQA 4.0 scores), shown as a table."""
+
+    id: Slug
+    caption: Text
+    label_heading: Text = Field(description="The heading of the first column (the rows' labels).")
+    columns: Annotated[list[Text], Field(min_length=1, description="The headings of the number columns.")]
+    rows: Annotated[list[TableRow], Field(min_length=1)]
+    notes: Notes = []
+    source: Source
+
+
 class Branch(Model):
     """A branch (สาขา) of the awards in one programme year; its folder holds its award types."""
 
@@ -333,6 +350,7 @@ class Branch(Model):
     application: Application | None = None
     contact: list[Contact] = []
     figures: Annotated[list[Figure], Field(description="Key figures the source gives for this branch.")] = []
+    tables: Annotated[list[DataTable], Field(description="Tables of figures the source gives for this branch.")] = []
     notes: Notes = []
     source: Source
 

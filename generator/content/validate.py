@@ -331,6 +331,11 @@ class Checker:
         self.unique_ids(item.terms, ("terms",), "term")
         self.unique_ids(item.categories, ("categories",), "category")
         self.unique_ids(item.figures, ("figures",), "figure")
+        self.unique_ids(item.tables, ("tables",), "table")
+        for t_index, table in enumerate(item.tables):
+            for r_index, row in enumerate(table.rows):
+                if len(row.values) != len(table.columns):
+                    self.report(("tables", t_index, "rows", r_index, "values"), f"found {len(row.values)} values, expected {len(table.columns)} (one per column of the table)")
         scoring = item.scoring
         self.unique_ids(scoring.rules, ("scoring", "rules"), "rule")
         self.unique_ids(scoring.bands, ("scoring", "bands"), "band")
