@@ -165,7 +165,7 @@ def test_the_built_site_indexes_every_page_agencies_included(built_site: Path):
     thai = json.loads((built_site / INDEX).read_text(encoding="utf-8"))["docs"]
     english = json.loads((built_site / "en" / INDEX).read_text(encoding="utf-8"))["docs"]
     indexed = {d["location"].rstrip("/") or "." for d in thai + english if "#" not in d["location"]}
-    assert indexed == pages - {"search", "en/search"}
+    assert indexed == pages - {"search", "en/search", "editing/notes", "en/editing/notes"}  # the staff page of editors' notes is left out
     agencies = [d for d in thai if re.fullmatch(r"agencies/[^/#]+/", d["location"])]
     assert len(agencies) >= 50
     revenue = [d for d in thai if d["location"].startswith("agencies/revenue-department/")]
