@@ -237,6 +237,9 @@ def write_rubrics(out: Path, years: int, per_year: int = 250, seed: int = 2566, 
     agencies, provinces = _agencies(template)
     provincial = list(provinces)
     _dump(rubrics / "agencies.yaml", {"agencies": agencies}, "../schema/agencies.schema.json")
+    documents = yaml.load((template / "rubrics" / "documents.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["documents"]
+    documents.append({"id": SOURCE, "title": {"th": "ข้อมูลสังเคราะห์สำหรับทดสอบความเร็ว", "en": "Synthetic data for the benchmark"}})
+    _dump(rubrics / "documents.yaml", {"documents": documents}, "../schema/documents.schema.json")
     (rubrics / "winners").mkdir(parents=True)
     shutil.copy2(template / "rubrics" / "winners" / "unpsa.yaml", rubrics / "winners" / "unpsa.yaml")
     real_year = yaml.safe_load((template / newest.source_file).read_text(encoding="utf-8"))
