@@ -307,3 +307,12 @@ def test_the_pmqa_4_0_score_table_is_a_table(built_site):
     assert len(re.findall(r"<tr><th scope=\"row\">", table)) == 9
     assert re.search(r"Total \(500 agencies\)</th><td[^>]*>491.90</td><td[^>]*>425.52</td><td[^>]*>378.51</td>", table), table[-600:]
     assert "พจน" not in (built_site / "2566/pmqa/index.html").read_text(encoding="utf-8")
+
+
+def test_open_data_carries_the_register_the_citations_name(built_site):
+    from generator.content.models import DocumentList
+
+    for name in ("data/winners.json", "data/rubrics-2566.json"):
+        data = json.loads((built_site / name).read_text(encoding="utf-8"))
+        assert DocumentList.model_validate({"documents": data["documents"]}).documents == list(CATALOG.documents), name
+    assert "documents.schema.json" in text_of(built_site, "en/data")

@@ -42,7 +42,7 @@ def site_files(catalog: Catalog, when: BuildDate, archive: Archive | None = None
     files += [SiteFile(f"{DATA_DIR}/schema/{name}", data) for name, data in _schema_files().items()]
     files.append(SiteFile(f"{DATA_DIR}/winners.json", _json(winners_json(catalog))))
     for year in catalog.years:
-        files.append(SiteFile(f"{DATA_DIR}/rubrics-{year.year}.json", _json(rubrics_json(year))))
+        files.append(SiteFile(f"{DATA_DIR}/rubrics-{year.year}.json", _json(rubrics_json(year, catalog.documents))))
     for lang in LANGS:
         files.append(SiteFile(showcase_file(lang), json.dumps(showcase(archive, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
     return files
@@ -177,15 +177,18 @@ def winners_json(catalog: Catalog) -> dict[str, Any]:
         "agencies": _plain(list(catalog.agencies)),
         "years": [_plain(entry.model) for entry in catalog.winners],
         "unpsa": _plain(catalog.unpsa) if catalog.unpsa else None,
+        "documents": _plain(list(catalog.documents)),  # what each record's source.document names
     }
 
 
-def rubrics_json(year: YearEntry) -> dict[str, Any]:
-    """A programme year as its YAML files hold it: year.yaml, then each branch with its types."""
+def rubrics_json(year: YearEntry, documents: tuple = ()) -> dict[str, Any]:
+    """A programme year as its YAML files hold it: year.yaml, then each branch with its types,
+    and the register of documents their sources name."""
     return {
         **_about(labels()),
         "year": _plain(year.model),
         "branches": [{"branch": _plain(b.model), "types": [_plain(t.model) for t in b.types]} for b in year.branches],
+        "documents": _plain(list(documents)),
     }
 
 
