@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from . import DOCS_DIR, generate, load_catalog, project_root
+from .content.drafts import drafts
 from .content.errors import ContentError, warnings_report
 from .content.schema import write_schemas
 from .content.timeline import catalog_build_date
@@ -36,6 +37,8 @@ def _check(root: Path) -> int:
         f"rubrics/ is valid: {len(catalog.years)} programme year(s), {branches} branch(es), {types} award type(s), "
         f"{len(catalog.agencies)} agencies, {winners} winner(s), {unpsa} UNPSA award(s)."
     )
+    for draft in drafts(catalog):
+        print(draft.line())
     return 0
 
 
@@ -53,9 +56,11 @@ def _commit_time(root: Path) -> str | None:
 
 def _build(root: Path, site_dir: Path) -> int:
     """Build into a fresh folder beside site/ and swap it in only when the build succeeded."""
-    catalog, _ = generate(root)
+    catalog, _, left_out = generate(root)
     if catalog.warnings:
         print(warnings_report(catalog.warnings), file=sys.stderr)
+    for draft in left_out:
+        print(draft.line())
     stamp = _commit_time(root)
     if stamp is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", stamp)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import placeholders
+from . import drafts, placeholders
 from .compare import check_years
 from .entries import BranchEntry, Catalog, FileEntry, TypeEntry, WinnersEntry, YearEntry
 from .errors import ContentError, Location, Problem
@@ -52,14 +52,15 @@ def load_catalog(root: Path) -> Catalog:
     """Load and validate ``root/rubrics``; raise ``ContentError`` listing every problem."""
     rubrics = root / "rubrics"
     problems: list[Problem] = []
+    todos: dict[str, list[Problem]] = {}  # placeholders by file: warnings in a draft, problems elsewhere (drafts.judge)
     if not rubrics.is_dir():
         raise ContentError([Problem(Location(Path("rubrics"), 1, 1), "(folder)", "the folder 'rubrics/' does not exist; expected the award data there")])
 
     def load(path: Path) -> LoadedFile | None:
         loaded, found = load_yaml(path, _shown(path, root))
         problems.extend(found)
-        if loaded is not None and not found:
-            problems.extend(placeholders.find(loaded))
+        if loaded is not None and not found and (left := placeholders.find(loaded)):
+            todos[loaded.path.as_posix()] = left
         return loaded if not found else None
 
     def misplaced(path: Path, why: str) -> None:
@@ -142,6 +143,7 @@ def load_catalog(root: Path) -> Catalog:
             years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order)), finder, form))
     _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems)
     ordered = tuple(sorted(years, key=lambda y: -y.year))
+    problems.extend(drafts.judge(todos, ordered, winners))
     if not any(not p.warning for p in problems):
         problems.extend(check_years(ordered))
     if any(not p.warning for p in problems):

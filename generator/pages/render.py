@@ -23,7 +23,7 @@ from .archive import ArchivePages
 from .labels import DEFAULT_LANG, LANGS, labels
 from .paths import Links, Paths, Urls
 from .slugs import slugify
-from .text import escape_html, escape_md, format_span, number, paragraphs, quantity
+from .text import escape_html, escape_md, filled, format_span, number, paragraphs, quantity
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -110,6 +110,27 @@ class _Renderer:
         self.pages: list[Page] = []
         self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
         self.lookups = {lang: self._lookups(lang, self.words[lang]) for lang in langs}
+        # Drafts in the catalog (only the preview keeps them: drafts.published): (winners?, year).
+        self.drafts = {(False, y.year) for y in catalog.years if y.model.draft} | {(True, w.year) for w in catalog.winners if w.model.draft}
+
+    def _draft_banner(self, context: dict[str, Any], lang: str) -> str:
+        """A draft's page says it is one; any other page of a preview with drafts says that
+        what it shows of them is not published."""
+        words = self.words[lang]
+        year, entry = context.get("year"), context.get("entry")
+
+        def named(winners: bool, be: int) -> str:
+            return words["draft_winners" if winners else "draft_year"].format(year=words["year_th"].format(be=be, ce=be - 543))
+
+        title = words["draft_banner_title"]
+        if year is not None and year.model.draft:
+            text = words["draft_banner_page"].format(what=named(False, year.year))
+        elif entry is not None and getattr(entry.model, "draft", False):
+            text = words["draft_banner_page"].format(what=named(True, entry.year))
+        else:
+            title = words["draft_banner_preview_title"]
+            text = words["draft_banner_preview"].format(drafts=", ".join(named(*d) for d in sorted(self.drafts)))
+        return f'!!! warning "{escape_html(title)}"\n    {escape_md(text)}\n'
 
     def _lookups(self, lang: str, words: dict[str, str]) -> dict[str, Any]:
         """Name lookups for records that refer to others by id (agencies, branches, types)."""
@@ -159,7 +180,8 @@ class _Renderer:
             text = self.env.get_template(template).render(
                 lang=lang,
                 L=self.words[lang],
-                tr=lambda pair, _lang=lang: getattr(pair, _lang),
+                tr=lambda pair, _lang=lang, _w=self.words[lang]: filled(getattr(pair, _lang), _w),
+                filled=lambda value, _w=self.words[lang]: filled(value, _w),
                 link=Links(path),
                 url=Urls(path),
                 page_url="/" + ("" if lang == DEFAULT_LANG else f"{lang}/") + Urls.of(path),
@@ -172,6 +194,8 @@ class _Renderer:
                 **context,
             )
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # tidy blank lines left by template tags
+            if self.drafts:
+                text = _after_title(text, self._draft_banner(context, lang))
             banner = f"<!-- generated from {source} by lertrat — edit that file, not this one -->\n"
             self.pages.append(Page(localized(path, lang), source, banner + text))
 
@@ -212,6 +236,14 @@ class _Renderer:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
         archive_pages.run()
         return self.pages
+
+
+def _after_title(text: str, block: str) -> str:
+    """``block`` after the page's first heading (MkDocs takes the title from a first ``# ``),
+    else after its front matter."""
+    title = re.search(r"^# .*\n", text, re.M) or re.match(r"---\n.*?\n---\n", text, re.S)
+    at = title.end() if title else 0
+    return f"{text[:at]}\n{block}\n{text[at:]}"
 
 
 @dataclass(frozen=True)
