@@ -64,7 +64,7 @@ def test_the_published_build_leaves_the_draft_out_entirely(drafted, built_site, 
     assert not (site / "2567").exists() and not (site / "en/2567").exists()
     assert not list((site / "calendar").glob("2567*")) and not (site / "data/rubrics-2567.json").exists()
     for index in ("search/search_index.json", "en/search/search_index.json"):
-        assert not [d for d in json.loads((site / index).read_text(encoding="utf-8"))["docs"] if d["location"].startswith("2567/")]
+        assert not [d for d in json.loads((site / index).read_text(encoding="utf-8"))["docs"] if d["location"].startswith(("2567/", "en/2567/"))]
     assert file_digests(site) == file_digests(built_site)
 
 
@@ -180,3 +180,19 @@ def test_a_year_with_every_todo_filled_in_is_published(drafted, tmp_path):
     changes = (site / "en/changes/index.html").read_text(encoding="utf-8")
     headings = [re.sub(r"<[^>]+>|&para;", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", changes, re.S)]
     assert headings[:2] == ["2023 (BE 2566) → 2024 (BE 2567)", "2019 (BE 2562) → 2023 (BE 2566)"]
+
+
+def test_a_winners_year_can_be_a_draft(project):
+    winners = project / "rubrics/winners/2565.yaml"
+    winners.write_text(winners.read_text(encoding="utf-8").replace("year: 2565\n", "year: 2565\ndraft: true\n", 1), encoding="utf-8")
+    build = lertrat(project, "build")
+    assert build.code == 0, build.output
+    assert build.stdout.splitlines()[0] == "The winners of 2565 are a draft: not published; no TODO left (set draft: false in rubrics/winners/2565.yaml to publish it)."
+    site = project / "site"
+    assert not (site / "winners/2565").exists() and not (site / "en/winners/2565").exists()
+    rows = (site / "data/winners.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert rows and not [row for row in rows if row.startswith("winner,")]  # the UNPSA awards stay
+    assert json.loads((site / "data/winners.json").read_text(encoding="utf-8"))["years"] == []
+    assert json.loads((site / "data/showcase-en.json").read_text(encoding="utf-8"))["rows"] == []
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        assert not [d for d in json.loads((site / index).read_text(encoding="utf-8"))["docs"] if d["location"].startswith(("winners/2565", "en/winners/2565"))]
