@@ -108,16 +108,17 @@ def _search_index(site_dir: Path) -> int:
     return 0
 
 
-def _is_project(folder: Path) -> bool:
-    return (folder / "mkdocs.yml").is_file() and (folder / "rubrics").is_dir()
+def _missing(folder: Path, command: str) -> list[str]:
+    """What ``command`` needs of a project folder and ``folder`` lacks: every command reads
+    rubrics/; those that run MkDocs or touch its docs dir also need mkdocs.yml."""
+    needed = ["mkdocs.yml", "rubrics/"] if command in ("build", "serve", "clean") else ["rubrics/"]
+    return [name for name in needed if not (folder / name.rstrip("/")).exists()]
 
 
-def _not_a_project(folder: Path, given: bool) -> str:
+def _not_a_project(folder: Path, missing: list[str], given: bool) -> str:
     """Where lertrat looked for a project, and how to point it at one, as a problem line."""
-    found = [name for name in ("mkdocs.yml", "rubrics/") if (folder / name.rstrip("/")).exists()]
-    missing = " and ".join(n for n in ("mkdocs.yml", "rubrics/") if n not in found)
     if given:
-        where = f"found no {missing} in {folder} (the folder given with --root)"
+        where = f"found no {' and no '.join(missing)} in {folder} (the folder given with --root)"
         fix = "give --root the project folder, the one that holds mkdocs.yml and rubrics/"
     else:
         where = f"found no lertrat project in {folder} or any folder above it (a project folder holds mkdocs.yml and rubrics/)"
@@ -223,8 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(schemas(), ensure_ascii=False, indent=2))
         return 0
     root = (args.root or project_root()).resolve()
-    if not _is_project(root):
-        print(_not_a_project(root, given=args.root is not None), file=sys.stderr)
+    missing = _missing(root, args.command)
+    if missing:
+        print(_not_a_project(root, missing, given=args.root is not None), file=sys.stderr)
         return 1
     try:
         if args.command == "check":

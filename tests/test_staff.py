@@ -162,6 +162,19 @@ def test_outside_a_project_every_command_says_where_it_looked(command, tmp_path)
     assert sorted(p.name for p in elsewhere.iterdir()) == ["mkdocs.yml"]  # nothing written
 
 
+@pytest.mark.parametrize("command", ["build", "serve", "clean"])
+def test_commands_that_run_mkdocs_need_its_configuration(command, tmp_path):
+    """`check` and `new-year` read rubrics/ only; the commands that build or clean the site
+    need mkdocs.yml as well, and say so."""
+    (tmp_path / "rubrics").mkdir()
+    run = run_lertrat("--root", str(tmp_path), command, cwd=REPO)
+    assert run.returncode == 1
+    assert run.stderr == (
+        f"{tmp_path}:1:1: (folder): found no mkdocs.yml in {tmp_path} (the folder given with --root); "
+        "expected a project folder: give --root the project folder, the one that holds mkdocs.yml and rubrics/\n"
+    )
+
+
 def test_commands_that_need_no_project_work_anywhere(tmp_path):
     run = run_lertrat("schema", "--stdout", cwd=Path("/"))
     assert run.returncode == 0 and run.stdout.startswith("{")

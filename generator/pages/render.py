@@ -17,7 +17,7 @@ import jinja2
 
 from ..content import compare, placeholders
 from ..content.entries import Catalog
-from ..content.models import TODO
+from ..content.models import CE_OFFSET, TODO
 from . import assess, assess_page
 from .archive import ArchivePages
 from .labels import DEFAULT_LANG, LANGS, labels
@@ -120,7 +120,7 @@ class _Renderer:
         year, entry = context.get("year"), context.get("entry")
 
         def named(winners: bool, be: int) -> str:
-            return words["draft_winners" if winners else "draft_year"].format(year=words["year_th"].format(be=be, ce=be - 543))
+            return words["draft_winners" if winners else "draft_year"].format(year=words["year_th"].format(be=be, ce=be - CE_OFFSET))
 
         title = words["draft_banner_title"]
         if year is not None and year.model.draft:
