@@ -74,6 +74,7 @@ def published(catalog: Catalog) -> Catalog:
         years=tuple(y for y in catalog.years if not y.model.draft),
         winners=tuple(w for w in catalog.winners if not w.model.draft),
         warnings=tuple(p for p in catalog.warnings if not p.location.path.as_posix().startswith(tuple(left))),
+        editor_notes=tuple(n for n in catalog.editor_notes if not n.file.startswith(tuple(left))),  # the staff page names no draft
     )
 
 
