@@ -42,6 +42,12 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     return order, titles
 
 
+# Hand-written pages every page's footer links (overrides/partials/copyright.html): the
+# staff editing guide, the website policy and the site map are not what a reader navigates.
+FOOTER_PAGES = ("editing.md", "policy.md", "sitemap.md", "contact.md")
+
+
 def nav_hidden(catalog: Catalog) -> set[str]:
-    """Pages kept out of the sidebar: one per agency (hundreds); the agencies page links them."""
-    return {Paths.agency(a.id) for a in catalog.agencies}
+    """Pages kept out of the sidebar: one per agency (hundreds), which the agencies page links,
+    and the footer's pages."""
+    return {Paths.agency(a.id) for a in catalog.agencies} | set(FOOTER_PAGES)

@@ -112,6 +112,14 @@ class Paths:
     def data() -> str:
         return "data.md"
 
+    @staticmethod
+    def contact() -> str:
+        return "contact.md"
+
+    @staticmethod
+    def branch_print(year: int | str, branch: str) -> str:
+        return f"{year}/{branch}/print.md"
+
 
 class Links:
     """The same addresses as ``Paths``, as relative links from the page being rendered."""

@@ -83,3 +83,22 @@ def format_span(start: str, end: str | None, lang: str, part: str | None = None)
     if end is None or end == start:
         return format_date(start, lang, part)
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^0[\d\s-]{7,14}$")
+_WEB = re.compile(r"^(https?://|www\.)\S+$")
+
+
+def contact_href(value: str) -> str | None:
+    """The link a contact's value opens on a phone: ``mailto:`` for an e-mail address,
+    ``tel:`` (international form) for a Thai phone number ("0 2356 9999" → "tel:+6623569999"),
+    the address of a website; ``None`` for anything else (a channel's name)."""
+    text = value.strip()
+    if _EMAIL.match(text):
+        return f"mailto:{text}"
+    if _PHONE.match(text):
+        return "tel:+66" + re.sub(r"\D", "", text)[1:]
+    if _WEB.match(text):
+        return text if text.startswith("http") else f"https://{text}"
+    return None
