@@ -25,6 +25,7 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
         for branch in year.branches:
             b = branch.model
             order[Paths.branch(year.year, b.id)] = b.order
+            order[Paths.branch_print(year.year, b.id)] = 999  # after the branch's types
             titles[f"{year.year}/{b.id}"] = b.name.model_dump()
             for item in branch.types:
                 order[Paths.award_type(year.year, b.id, item.model.id)] = item.model.order
