@@ -279,3 +279,40 @@ def test_every_page_shows_when_its_sources_last_changed(tmp_path):
         assert shown(f"{p}about/").endswith(untouched[lang])
         assert shown(p).endswith(changed[lang])  # the home page comes from all of rubrics/
         assert shown(p).startswith(LABELS["last_changed"][lang])
+
+
+# --- one year style per language -----------------------------------------------------------
+
+# Left out of the check: notes (they quote the sources' own wording), quotations, code.
+_NOT_PROSE = [r'<aside class="lr-notes".*?</aside>', r'<(span|p|small) class="lr-why">.*?</\1>', r'<p class="lr-guidance"><em>.*?</p>', r"<code>.*?</code>", r"<pre.*?</pre>", r'<p class="lr-source".*?</p>']
+
+
+def bare_be_years(page_html: str) -> list[str]:
+    """BE years on an English page not written "2023 (BE 2566)" (or "BE 2566" alone)."""
+    text = article(page_html)
+    for pattern in _NOT_PROSE:
+        text = re.sub(pattern, " ", text, flags=re.S)
+    text = re.sub(r'"[^"]*"|“[^”]*”', " ", read(text)[0])
+    found = []
+    for m in re.finditer(r"(?<![\d/.\-–])\b(25[4-7]\d)\b(?![\d/])", text):
+        if re.search(r"BE\s*$|BE 25\d\d\s*[–-]\s*$", text[max(0, m.start() - 12) : m.start()]):
+            continue
+        if re.search(r"[\u0E00-\u0E7F]", text[max(0, m.start() - 8) : m.end() + 3]):
+            continue  # inside a Thai name or quotation
+        found.append(text[max(0, m.start() - 40) : m.end() + 10])
+    return found
+
+
+def test_english_pages_write_years_as_ce_with_the_be_year_after(built_site):
+    found = {url: bare_be_years(html_of(built_site, url)) for url in page_urls(built_site) if language(url) == "en" and url.endswith("/")}
+    assert not {url: years for url, years in found.items() if years}
+    assert bare_be_years("<article><p>open until 20 February 2562.</p></article>")  # the check can fail
+    finder = read(article(html_of(built_site, f"/en/{CURRENT}/finder/")))[0]
+    assert f"{CURRENT - 543} (BE {CURRENT})" in finder or f"{CURRENT - 543}, BE {CURRENT}" in finder
+
+
+def test_thai_pages_write_years_with_be_first(built_site):
+    for year in YEARS:
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html_of(built_site, f"/{year}/"), re.S).group(1)
+        assert f"พ.ศ. {year}" in h1, h1
+    assert year_label(CURRENT, "th") in read(article(html_of(built_site, "/")))[0]

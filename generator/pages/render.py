@@ -184,8 +184,8 @@ class _Renderer:
             for branch in year.branches:
                 b = branch.model.id
                 self.emit("branch.md.j2", Paths.branch(year.year, b), branch.source_file, year=year, branch=branch)
-                type_files = " and ".join(item.source_file for item in branch.types)
-                self.emit("branch_print.md.j2", Paths.branch_print(year.year, b), f"{branch.source_file} and {type_files}" if type_files else branch.source_file, year=year, branch=branch)
+                folder = branch.source_file.rsplit("/", 1)[0] + "/"  # the branch and all its types
+                self.emit("branch_print.md.j2", Paths.branch_print(year.year, b), folder, year=year, branch=branch)
                 for item in branch.types:
                     path = Paths.award_type(year.year, b, item.model.id)
                     self.emit("type.md.j2", path, item.source_file, year=year, branch=branch, item=item)

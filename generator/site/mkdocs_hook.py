@@ -22,8 +22,8 @@ from generator.content.timeline import catalog_build_date
 from generator.pages.labels import DEFAULT_LANG, labels
 from generator.pages.nav import nav_hidden, nav_hints
 from generator.pages.render import CompiledTemplates
-from generator.pages.writer import HandWrittenFileError
 from generator.pages.text import format_date
+from generator.pages.writer import HandWrittenFileError
 from generator.site import csp, mkdocs_run, pageinfo
 from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
