@@ -18,6 +18,8 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
+from generator.site.pageinfo import changed_dates
+
 from browser import allow_only, launch, serve
 from conftest import REPO, copy_project, lertrat
 from htmltext import norm, read
@@ -260,6 +262,11 @@ def test_every_page_shows_when_its_sources_last_changed(tmp_path):
     _git(origin, "commit", "-qam", "second", date="2025-03-04T10:00:00+07:00")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True, capture_output=True)
+    # A shallow clone would date every file by its one commit: it claims no date instead.
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(shallow)], check=True, capture_output=True)
+    assert changed_dates(shallow) == {}
+    assert changed_dates(clone)[f"rubrics/{CURRENT}/service/innovation.yaml"] == "2025-03-04"
     shutil.rmtree(origin)
     run = lertrat(clone, "build")
     assert run.code == 0, run.output

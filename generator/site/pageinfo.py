@@ -6,8 +6,8 @@ shown by ``overrides/main.html``, so no template of the generator has to repeat 
 
 "Last changed" is the date of the newest commit that touched the page's sources: the
 ``rubrics/`` files named in a generated page's banner, or the hand-written page itself.
-It needs the git history of the project (a fresh clone has it); without it, or for a file
-that no commit holds yet, the page simply does not say.
+It needs the git history of the project (a fresh clone has it; CI fetches the whole history);
+without it, in a shallow clone, or for a file that no commit holds yet, the page does not say.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ def changed_dates(root: Path) -> dict[str, str]:
     """The date (``YYYY-MM-DD``, the commit's own) of the newest commit of each file under
     ``rubrics/`` and ``content/``, by path relative to ``root``; empty without git history."""
     try:
+        shallow = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True, timeout=60, check=False)
+        if shallow.stdout.strip() != "false":
+            return {}  # no repository, or a shallow clone: its oldest commit would seem to change every file
         done = subprocess.run(
             ["git", "-C", str(root), "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "rubrics", "content"],
             capture_output=True, text=True, timeout=60, check=False,
