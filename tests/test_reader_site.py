@@ -323,3 +323,35 @@ def test_thai_pages_write_years_with_be_first(built_site):
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html_of(built_site, f"/{year}/"), re.S).group(1)
         assert f"พ.ศ. {year}" in h1, h1
     assert year_label(CURRENT, "th") in read(article(html_of(built_site, "/")))[0]
+
+
+def test_language_switch_keeps_the_winners_filters_and_the_finders_step(built_site):
+    with serve(built_site) as base, sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        outside: list[str] = []
+        allow_only(page, base, outside)
+
+        def switch(to: str) -> None:
+            page.locator(".md-header__option .md-select").hover()
+            page.locator(f"a.md-select__link[hreflang='{to}']").click()
+            page.wait_for_load_state("load")
+
+        page.goto(f"{base}/winners/")
+        branch = page.locator("select[name=branch]")
+        value = branch.locator("option").nth(1).get_attribute("value")
+        branch.select_option(value)
+        page.wait_for_url(f"**branch={value}**")
+        switch("en")
+        assert "/en/winners/" in page.url and f"branch={value}" in page.url
+        assert page.locator("select[name=branch]").input_value() == value
+
+        page.goto(f"{base}/{CURRENT}/finder/")
+        page.locator(".lr-finder__step:not([hidden]) a[href^='#']").first.click()
+        step = page.evaluate("location.hash")
+        assert step.startswith("#finder-")
+        switch("en")
+        assert page.url.endswith(f"/en/{CURRENT}/finder/{step}")
+        assert page.locator(step).is_visible()
+        browser.close()
+    assert not outside
