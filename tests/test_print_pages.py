@@ -129,9 +129,26 @@ def printed(built_site, tmp_path_factory):
             pdf = folder / f"{lang}-{year}-{branch}.pdf"
             page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True, print_background=True)
             found[(lang, year, branch)] = (_pdf_pages(pdf), outline(page.content()), page.locator(".lr-print-cover").inner_text())
+        for url in OTHER_PRINTS:
+            page.goto(base + url)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            pdf = folder / (url.strip("/").replace("/", "-") + ".pdf")
+            page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True, print_background=True)
+            found[url] = _pdf_pages(pdf)
         browser.close()
     assert not outside
     return found
+
+
+# Pages printed on their own: a type's criteria (the longest of the newest year) and a form.
+OTHER_PRINTS = [f"/{YEARS[-1]}/pmqa/per-category/", f"/en/{YEARS[-1]}/service/innovation/", f"/{YEARS[0]}/readiness-form/"]
+
+
+@pytest.mark.parametrize("url", OTHER_PRINTS)
+def test_criteria_and_form_print_without_an_empty_last_page(printed, url):
+    pages = printed[url]
+    last = re.sub(r"\b\d+\s*/\s*\d+\b", "", pages[-1]).strip()
+    assert len(last) > 40, f"the last of {len(pages)} pages is (nearly) empty: {last!r}"
 
 
 @pytest.mark.parametrize("case", PRINTED, ids=lambda c: f"{c[0]}-{c[1]}-{c[2]}")
