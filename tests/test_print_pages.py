@@ -90,8 +90,8 @@ def test_every_branch_has_a_print_page_with_every_type(built_site, lang):
             assert any(name in h for h in parsed.headings), (year, branch, name)
         assert "lr-print-cover" in parsed.classes
         assert "data-lr-date" in html  # the date printed is filled in by the browser
-        # No notes for editors, no sources, no file names on paper.
-        assert not {"lr-notes", "lr-source"} & parsed.classes
+        # No sources and no file names on paper.
+        assert "lr-source" not in parsed.classes
         assert not re.search(r"\b\w+\.(txt|yaml|pdf)\b", text), (year, branch)
         # The branch page links its print page.
         branch_page = (built_site / prefix / str(year) / branch / "index.html").read_text(encoding="utf-8")

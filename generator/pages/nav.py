@@ -49,6 +49,6 @@ FOOTER_PAGES = ("editing.md", "policy.md", "sitemap.md", "contact.md")
 
 
 def nav_hidden(catalog: Catalog) -> set[str]:
-    """Pages kept out of the sidebar: one per agency (hundreds), which the agencies page links,
-    and the footer's pages."""
-    return {Paths.agency(a.id) for a in catalog.agencies} | set(FOOTER_PAGES)
+    """Pages kept out of the sidebar: one per agency (hundreds), which the agencies page links;
+    the staff page of editors' notes, which the staff guide links; and the footer's pages."""
+    return {Paths.agency(a.id) for a in catalog.agencies} | {Paths.editor_notes()} | set(FOOTER_PAGES)

@@ -17,13 +17,14 @@ import jinja2
 
 from ..content import compare, placeholders
 from ..content.entries import Catalog
-from ..content.models import TODO
+from ..content.models import CE_OFFSET, TODO
 from . import assess, assess_page
 from .archive import ArchivePages
+from .cite import cite
 from .labels import DEFAULT_LANG, LANGS, labels
 from .paths import Links, Paths, Urls
 from .slugs import slugify
-from .text import contact_href, escape_html, escape_md, format_span, number, paragraphs, quantity
+from .text import contact_href, escape_html, escape_md, filled, format_span, number, paragraphs, quantity
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -40,6 +41,13 @@ class Page:
     path: str
     source: str  # the rubrics/ file(s) it comes from, for the "generated" banner
     content: str
+
+
+def without_deadline(year: Any, only: str | None = None) -> list[Any]:
+    """The branches of a year (or the one named) that no milestone gives a closing date:
+    the apply, calendar and branch pages say so rather than leave the branch out."""
+    closing = {m.branch for m in year.model.milestones if m.closes_applications}
+    return [b for b in year.branches if (only is None or b.model.id == only) and None not in closing and b.model.id not in closing]
 
 
 def applies(record: Any, type_id: str | None) -> bool:
@@ -93,10 +101,12 @@ def _environment() -> jinja2.Environment:
     env.filters["without_type_prefix"] = compare.without_type_prefix
     env.globals["applies"] = applies
     env.globals["contact_href"] = contact_href
+    env.globals["without_deadline"] = without_deadline
     env.tests["applies_to_type"] = applies
     env.tests["placeholder"] = placeholders.is_placeholder
     env.globals["has_self_assessment"] = lambda year, branch, item: assess_page.has_page(f"{year}/{branch.id}/{item.id}", branch, item)
     env.globals["assess_rows"] = assess_page.rows
+    env.globals["question_numbers"] = assess_page.question_numbers
     env.globals["assess_options"] = assess_page.requested_options
     env.globals["assess_json"] = assess_page.page_json
     return env
@@ -111,6 +121,27 @@ class _Renderer:
         self.pages: list[Page] = []
         self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
         self.lookups = {lang: self._lookups(lang, self.words[lang]) for lang in langs}
+        # Drafts in the catalog (only the preview keeps them: drafts.published): (winners?, year).
+        self.drafts = {(False, y.year) for y in catalog.years if y.model.draft} | {(True, w.year) for w in catalog.winners if w.model.draft}
+
+    def _draft_banner(self, context: dict[str, Any], lang: str) -> str:
+        """A draft's page says it is one; any other page of a preview with drafts says that
+        what it shows of them is not published."""
+        words = self.words[lang]
+        year, entry = context.get("year"), context.get("entry")
+
+        def named(winners: bool, be: int) -> str:
+            return words["draft_winners" if winners else "draft_year"].format(year=words["year_th"].format(be=be, ce=be - CE_OFFSET))
+
+        title = words["draft_banner_title"]
+        if year is not None and year.model.draft:
+            text = words["draft_banner_page"].format(what=named(False, year.year))
+        elif entry is not None and getattr(entry.model, "draft", False):
+            text = words["draft_banner_page"].format(what=named(True, entry.year))
+        else:
+            title = words["draft_banner_preview_title"]
+            text = words["draft_banner_preview"].format(drafts=", ".join(named(*d) for d in sorted(self.drafts)))
+        return f'!!! warning "{escape_html(title)}"\n    {escape_md(text)}\n'
 
     def _lookups(self, lang: str, words: dict[str, str]) -> dict[str, Any]:
         """Name lookups for records that refer to others by id (agencies, branches, types)."""
@@ -142,7 +173,10 @@ class _Renderer:
         def unpsa_year(be: int) -> str:
             return f"{be - 543} (พ.ศ. {be})" if lang == "th" else str(be - 543)
 
+        documents = {d.id: d for d in catalog.documents}
+
         return {
+            "cite": lambda source: cite(source, documents, lang, words),
             "agency_label": agency_label,
             "branch_name": branch_name,
             "year_label": year_label,
@@ -160,7 +194,8 @@ class _Renderer:
             text = self.env.get_template(template).render(
                 lang=lang,
                 L=self.words[lang],
-                tr=lambda pair, _lang=lang: getattr(pair, _lang),
+                tr=lambda pair, _lang=lang, _w=self.words[lang]: filled(getattr(pair, _lang), _w),
+                filled=lambda value, _w=self.words[lang]: filled(value, _w),
                 link=Links(path),
                 url=Urls(path),
                 page_url="/" + ("" if lang == DEFAULT_LANG else f"{lang}/") + Urls.of(path),
@@ -173,8 +208,14 @@ class _Renderer:
                 **context,
             )
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # tidy blank lines left by template tags
+            if self.drafts:
+                text = _after_title(text, self._draft_banner(context, lang))
             banner = f"<!-- generated from {source} by lertrat — edit that file, not this one -->\n"
-            self.pages.append(Page(localized(path, lang), source, banner + text))
+            head = ""
+            if text.startswith("---\n"):  # front matter must stay first: the banner goes after it
+                end = text.index("\n---\n", 4) + 5
+                head, text = text[:end], text[end:]
+            self.pages.append(Page(localized(path, lang), source, head + banner + text))
 
     def run(self) -> list[Page]:
         archive_pages = ArchivePages(self)  # timelines, winners showcase, agency pages, open data
@@ -218,8 +259,17 @@ class _Renderer:
             self.emit("winners_year.md.j2", Paths.winners_year(entry.year), entry.source_file, entry=entry)
         if self.catalog.unpsa:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
+        self.emit("editor_notes.md.j2", Paths.editor_notes(), "rubrics/", notes=self.catalog.editor_notes)
         archive_pages.run()
         return self.pages
+
+
+def _after_title(text: str, block: str) -> str:
+    """``block`` after the page's first heading (MkDocs takes the title from a first ``# ``),
+    else after its front matter."""
+    title = re.search(r"^# .*\n", text, re.M) or re.match(r"---\n.*?\n---\n", text, re.S)
+    at = title.end() if title else 0
+    return f"{text[:at]}\n{block}\n{text[at:]}"
 
 
 @dataclass(frozen=True)
@@ -242,8 +292,9 @@ def _condition_refs(year: Any) -> dict[str, Ref]:
             refs[f"{b.id}/{c.id}"] = Ref(c.text, b.name, b.id)
         for entry in branch.types:
             t = entry.model
-            refs[f"{b.id}/{t.id}"] = Ref(t.definition, t.name, b.id, t.id, entry)
-            refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
+            refs[f"{b.id}/{t.id}"] = Ref(t.definition or t.name, t.name, b.id, t.id, entry)
+            if t.definition:
+                refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
             for c in (*t.eligibility, *t.conditions, *t.criteria):
                 refs[f"{b.id}/{t.id}/{c.id}"] = Ref(c.text, t.name, b.id, t.id, entry)
     return refs

@@ -62,7 +62,7 @@ def on_pre_build(config, **_):
         if prepared is not None:
             catalog, when = prepared.catalog, prepared.when
         else:
-            catalog, _ = generate(root)
+            catalog, _, _ = generate(root)  # the published site: drafts left out (generator/content/drafts.py)
             when = catalog_build_date(root, catalog)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None
@@ -146,6 +146,7 @@ def _drop_hidden(items) -> None:
     for item in items:
         if isinstance(item, Section):
             _drop_hidden(item.children)
+    items[:] = [item for item in items if not isinstance(item, Section) or item.children]  # a folder of hidden pages only
 
 
 def on_nav(nav, config, files, **_):
