@@ -90,7 +90,7 @@ def test_from_the_home_page_to_a_printed_checklist(site, lang):
     context, base = site
     page = context.new_page()
     page.goto(f"{base}{prefix(lang)}/")
-    page.locator("a.md-button", has_text=WORDS["finder_open"][lang]).first.click()
+    page.locator("a.lr-task", has_text=WORDS["task_finder"][lang]).first.click()  # the home page's first task
     page.wait_for_load_state("load")
     year = CATALOG.years[0]
     assert page.url.endswith(f"/{year.year}/finder/")

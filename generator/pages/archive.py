@@ -125,6 +125,6 @@ class ArchivePages:
         if catalog.agencies:
             r.emit("agencies.md.j2", Paths.agencies(), "rubrics/agencies.yaml", records=archive.records)
             for agency in catalog.agencies:
-                r.emit("agency.md.j2", Paths.agency(agency.id), "rubrics/", record=archive.records[agency.id])
+                r.emit("agency.md.j2", Paths.agency(agency.id), "rubrics/agencies.yaml and rubrics/winners/", record=archive.records[agency.id])
         r.emit("data.md.j2", Paths.data(), "rubrics/", files=open_data_files(catalog), csv_columns=CSV_COLUMNS,
                calendar_list=self.calendars)
