@@ -194,8 +194,43 @@
     }
   }
 
+  /* A checklist: ticks and filled-in lines stay in this browser (localStorage, one entry per
+   * type, shared by both languages), until "start again" clears them. ``tools`` holds the
+   * start-again button; the checklist is the page's article. */
+  function checklist(tools) {
+    var root = tools.closest("article") || document.body;
+    var key = "lertrat:checklist:" + tools.dataset.lrChecklist;
+    var ticks = root.querySelectorAll("input[data-lr-tick]");
+    var lines = root.querySelectorAll("input.lr-blank__line");
+
+    function save() {
+      var state = { ticks: {}, lines: [] };
+      ticks.forEach(function (box) { if (box.checked) state.ticks[box.dataset.lrTick] = true; });
+      lines.forEach(function (line) { state.lines.push(line.value); });
+      try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* storage full or blocked */ }
+    }
+
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved) {
+      ticks.forEach(function (box) { box.checked = !!(saved.ticks && saved.ticks[box.dataset.lrTick]); });
+      lines.forEach(function (line, i) { if (saved.lines && typeof saved.lines[i] === "string") line.value = saved.lines[i]; });
+    }
+    root.addEventListener("change", save);
+    root.addEventListener("input", save);
+    tools.hidden = false;
+    tools.querySelector("[data-lr-reset]").addEventListener("click", function () {
+      ticks.forEach(function (box) { box.checked = false; });
+      lines.forEach(function (line) { line.value = ""; });
+      try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
+      var first = ticks[0] || lines[0];
+      if (first) first.focus();
+    });
+  }
+
   function init() {
     printable();
+    document.querySelectorAll("[data-lr-checklist]").forEach(checklist);
     document.querySelectorAll("[data-lr-finder]").forEach(finder);
   }
 
