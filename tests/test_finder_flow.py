@@ -118,6 +118,7 @@ def test_the_progress_line_counts_the_questions_along_the_way(site, year, lang):
     pattern = re.escape(WORDS["finder_progress"][lang]).replace(r"\{k\}", r"(\d+)").replace(r"\{m\}", r"(\d+)")
     most = None
     for k, (question, answer) in enumerate(path, start=1):
+        assert visible_step(page).get_attribute("id") == f"finder-{question.id}"
         text = " ".join(page.locator(".lr-finder__progress").inner_text().split())
         found = re.fullmatch(pattern, text)
         assert found, text
