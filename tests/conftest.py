@@ -131,3 +131,16 @@ def copy_built(built_site: Path, dest: Path) -> Path:
     shutil.copytree(top, dest, ignore=lambda folder, names: ["site"] if folder == top else [])
     shutil.copytree(built_site, dest / "site", copy_function=os.link)
     return dest
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium (Debian's, see tests/browser.py) for the tests of a module."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()

@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.content.archive import Archive
 from generator.content.catalog import load_catalog
@@ -16,7 +15,7 @@ from generator.content.timeline import mark
 from generator.pages.labels import labels
 from tools.synthetic import write_project
 
-from browser import allow_only, launch, serve
+from browser import allow_only, serve
 from conftest import REPO, lertrat
 from htmltext import norm
 
@@ -31,14 +30,6 @@ def synthetic_site(tmp_path_factory) -> tuple[Path, Archive]:
     run = lertrat(root, "build")
     assert run.code == 0, run.output
     return root / "site", Archive(load_catalog(root))
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 class Visit:

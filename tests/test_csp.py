@@ -18,12 +18,11 @@ import time
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.site import csp
 
 from assesscases import CASES, cost_outcome, outcome
-from browser import allow_only, launch, serve
+from browser import allow_only, serve
 from conftest import LERTRAT
 from sitepages import page_urls, pattern, sample
 
@@ -123,14 +122,6 @@ def test_every_built_page_carries_its_policy_first(built_site):
 # --- in Chromium -------------------------------------------------------------------------------
 
 PER_PATTERN = 2
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 class Tab:
