@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.pages.labels import labels
 
-from browser import allow_only, launch, serve
+from browser import allow_only, serve
 from test_applying import TYPES
 
 WORDS = labels()
@@ -16,15 +15,15 @@ PAGE = f"{YEAR.year}/{BRANCH.model.id}/{ITEM.model.id}/checklist/"
 
 
 @pytest.fixture()
-def page(built_site):
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = launch(p)
-        context = browser.new_context(viewport={"width": 390, "height": 844})
+def page(built_site, chromium):
+    """A fresh browser context per test: its own, empty localStorage."""
+    with serve(built_site) as base:
+        context = chromium.new_context(viewport={"width": 390, "height": 844})
         outside = allow_only(context, base, [])
         page = context.new_page()
         page.base = base
         yield page
-        browser.close()
+        context.close()
         assert not outside, outside
 
 

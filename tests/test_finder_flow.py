@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.pages.labels import labels
 
-from browser import allow_only, launch, serve
+from browser import allow_only, serve
 from test_applying import FINDERS, _paths, html_of
 
 WORDS = labels()
@@ -31,14 +30,13 @@ def outcomes(types_only: bool = False):
 
 
 @pytest.fixture(scope="module")
-def site(built_site):
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = launch(p)
+def site(built_site, chromium):
+    with serve(built_site) as base:
         outside: list[str] = []
-        phone = browser.new_context(viewport={"width": 390, "height": 844})
+        phone = chromium.new_context(viewport={"width": 390, "height": 844})
         allow_only(phone, base, outside)
         yield phone, base, built_site
-        browser.close()
+        phone.close()
         assert not outside, outside
 
 

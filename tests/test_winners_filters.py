@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.content.archive import Archive
 from generator.content.catalog import load_catalog
 from generator.pages.labels import labels
 from generator.pages.text import number
 
-from browser import allow_only, launch, serve
+from browser import allow_only, serve
 from conftest import REPO
 from htmltext import norm, read
 from sitelinks import page_path
@@ -33,14 +32,13 @@ def year_label(year: int, lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser_site(built_site):
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = launch(p)
+def browser_site(built_site, chromium):
+    with serve(built_site) as base:
         outside: list[str] = []
-        phone = browser.new_context(viewport={"width": 390, "height": 844})
+        phone = chromium.new_context(viewport={"width": 390, "height": 844})
         allow_only(phone, base, outside)
         yield phone, base
-        browser.close()
+        phone.close()
         assert not outside, outside
 
 
