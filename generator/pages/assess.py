@@ -177,9 +177,9 @@ def evaluate(data: dict, answers: dict[str, Any]) -> dict:
                 checks = [(None, values["_" + rule["measure"]])]
             failures = [{"item": where, "measured": measured} for where, measured in checks if not _compare(measured, rule["comparison"], threshold)]
             rules.append({"id": rule["id"], "passed": not failures, "failures": failures})
-    # The weakest dimension: the lowest share of its full marks, once every dimension is scored (ties: all of them).
+    # The weakest dimension: the lowest share of its full marks, once every answer is valid (ties: all of them).
     weakest: list[str] = []
-    if len(dims) > 1 and all(d["percent"] is not None for d in dims):
+    if len(dims) > 1 and not invalid and all(d["percent"] is not None for d in dims):
         lowest = min(d["percent"] for d in dims)
         weakest = [d["id"] for d in dims if d["percent"] == lowest]
     band = None

@@ -77,9 +77,9 @@
     if (total !== null) {
       spec.bands.forEach(function (b) { if (band === null && total >= b.min - EPSILON && total <= b.max + EPSILON) band = b.id; });
     }
-    // The weakest dimension: the lowest share of its full marks, once every dimension is scored (ties: all of them).
+    // The weakest dimension: the lowest share of its full marks, once every answer is valid (ties: all of them).
     var weakest = [];
-    if (dims.length > 1 && dims.every(function (d) { return d.percent !== null; })) {
+    if (dims.length > 1 && invalid.length === 0 && dims.every(function (d) { return d.percent !== null; })) {
       var lowest = Math.min.apply(null, dims.map(function (d) { return d.percent; }));
       weakest = dims.filter(function (d) { return d.percent <= lowest + EPSILON; }).map(function (d) { return d.id; });
     }
