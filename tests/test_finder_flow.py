@@ -147,3 +147,23 @@ def test_english_questions_read_as_questions(built_site, year):
     questions = [re.sub(r"<[^>]+>", "", q).strip() for q in re.findall(r'<p class="lr-finder__q"[^>]*>(.*?)</p>', page, re.S)]
     assert len(questions) == len(year.finder.model.questions)
     assert [q for q in questions if not q.endswith("?")] == []
+
+
+@pytest.mark.parametrize(("lang", "other"), [("th", "en"), ("en", "th")])
+def test_the_language_switch_keeps_the_step(site, lang, other):
+    """After walking to a result, the other language opens at that same result."""
+    context, base, _ = site
+    year = FINDERS[0]
+    outcome_id, path = max(_paths(year.finder.model).items(), key=lambda item: len(item[1]))
+    page = context.new_page()
+    page.goto(f"{base}{prefix(lang)}/{year.year}/finder/")
+    for _, answer in path:
+        label = WORDS[f"answer_{answer}"][lang] if isinstance(answer, str) else " ".join(getattr(answer, lang).split())
+        visible_step(page).locator(".lr-finder__answer").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
+    switch = page.locator(f"a.md-select__link[hreflang={other}]")
+    assert switch.get_attribute("href").endswith(f"#finder-{outcome_id}")
+    page.goto(page.evaluate("(h) => new URL(h, location.href).href", switch.get_attribute("href")))
+    assert page.evaluate("document.documentElement.lang").startswith(other)
+    assert visible_step(page).get_attribute("id") == f"finder-{outcome_id}"
+    assert page.locator(".lr-finder__reasons li > p.lr-finder__q").count() == len(path)
+    page.close()

@@ -187,3 +187,20 @@ def test_the_past_winners_link_opens_the_list_of_that_type(browser_site):
     assert page.locator("#lr-winners-list tbody tr").count() == len(expected)
     assert page.locator("#lr-filter select[name=type]").input_value() == f"{branch.model.id}/{item.model.id}"
     page.close()
+
+
+def test_the_language_switch_keeps_the_filters(browser_site):
+    context, base = browser_site
+    page = context.new_page()
+    page.goto(f"{base}/winners/")
+    page.select_option("#lr-filter select[name=year]", "")
+    settled(page)
+    page.select_option("#lr-filter select[name=branch]", "pmqa")
+    settled(page)
+    switch = page.locator("a.md-select__link[hreflang=en]")
+    assert "branch=pmqa" in switch.get_attribute("href")
+    page.goto(page.evaluate("(h) => new URL(h, location.href).href", switch.get_attribute("href")))
+    settled(page)
+    assert page.locator("#lr-filter select[name=branch]").input_value() == "pmqa"
+    assert page.locator("#lr-winners-list tbody tr").count() == sum(1 for a in ARCHIVE.awards if a.winner.branch == "pmqa")
+    page.close()

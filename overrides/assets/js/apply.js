@@ -12,6 +12,15 @@
     return (document.documentElement.lang || "th").toLowerCase();
   }
 
+  /* The language switch leads to the same step of the finder in the other language (the
+   * steps have the same ids in both). */
+  function carryToOtherLanguage() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      if (!link.dataset.lrBase) link.dataset.lrBase = link.getAttribute("href").split("#")[0];
+      link.setAttribute("href", link.dataset.lrBase + location.hash);
+    });
+  }
+
   /* Printable pages: fill in the page address and today's date, show a print button. */
   function printable() {
     var url = location.href.split("#")[0];
@@ -138,6 +147,7 @@
       showProgress(steps[id]);
       back.hidden = !path.length;
       restart.hidden = id === first;
+      carryToOtherLanguage();
       if (focus) {
         var heading = steps[id].querySelector("[tabindex='-1']");
         if (heading) heading.focus();

@@ -109,6 +109,11 @@
       if (v[name] || name === "year") params.set(name, v[name]);
     });
     history.replaceState(null, "", "?" + params.toString() + location.hash);
+    // the language switch leads to the same filters in the other language (same values in both)
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      if (!link.dataset.lrBase) link.dataset.lrBase = link.getAttribute("href").split(/[?#]/)[0];
+      link.setAttribute("href", link.dataset.lrBase + location.search);
+    });
   }
 
   function apply(changed) {
