@@ -71,7 +71,7 @@ def test_filling_the_placeholders_clears_the_warnings_and_the_site_builds(projec
     assert lertrat(project, "new-year", "2567").code == 0
     innovation = "rubrics/2567/service/innovation.yaml"
     edit(project, innovation, "status: TODO", "status: unchanged")
-    edit(project, innovation, "  document: TODO\n  section: TODO", "  document: next.txt\n  section: Service Innovation")
+    edit(project, innovation, "  document: TODO\n  section: TODO", "  document: opdc-briefing-2566\n  section: Service Innovation")
     check = lertrat(project, "check")
     assert check.code == 0
     assert not any(line.startswith(innovation) for line in check.stderr.splitlines())

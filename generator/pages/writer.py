@@ -31,9 +31,16 @@ class HandWrittenFileError(Exception):
 
 
 def _is_generated(path: Path) -> bool:
+    """The banner is the first line, or the first after the front matter (which must open the file)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return BANNER_MARK in handle.readline()
+            first = handle.readline()
+            if first == "---\n":
+                for line in handle:
+                    if line == "---\n":
+                        first = handle.readline()
+                        break
+            return BANNER_MARK in first
     except (OSError, UnicodeDecodeError):
         return False
 
