@@ -141,14 +141,6 @@ def test_yes_is_never_the_answer_against_every_type(built_site, year, lang):
     assert not [target for target in yes if target in no_type]
 
 
-@pytest.mark.parametrize("year", FINDERS, ids=[str(y.year) for y in FINDERS])
-def test_english_questions_read_as_questions(built_site, year):
-    page = html_of(built_site, f"{year.year}/finder", "en")
-    questions = [re.sub(r"<[^>]+>", "", q).strip() for q in re.findall(r'<p class="lr-finder__q"[^>]*>(.*?)</p>', page, re.S)]
-    assert len(questions) == len(year.finder.model.questions)
-    assert [q for q in questions if not q.endswith("?")] == []
-
-
 @pytest.mark.parametrize(("lang", "other"), [("th", "en"), ("en", "th")])
 def test_the_language_switch_keeps_the_step(site, lang, other):
     """After walking to a result, the other language opens at that same result."""
