@@ -116,7 +116,8 @@ def test_agency_pages_are_linked_from_the_agencies_page_but_not_from_the_sidebar
     for agency in CATALOG.agencies:
         record = ARCHIVE.records[agency.id]
         # a count only where the data has one; an agency only listed among the most-awarded says so
-        shown = str(record.count) if record.count else WORDS["awards_top_listed" if record.top_listings else "awards_none_recorded"][lang]
+        empty = "awards_top_listed" if record.top_listings else "awards_model_project" if record.model_projects else "awards_none_recorded"
+        shown = str(record.count) if record.count else WORDS[empty][lang]
         assert any(r.startswith(norm(getattr(agency.name, lang))) and r.endswith(f" {shown}") for r in rows), agency.id
     for sample in (index, page_path(built_site, f"{PREFIX[lang]}agencies/{CATALOG.agencies[0].id}/")):
         text = sample.read_text(encoding="utf-8")
