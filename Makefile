@@ -61,6 +61,8 @@ bench: $(STAMP)         ## print how long generating and building take
 	$(BIN)/python -m tools.bench
 	$(BIN)/python -m tools.bench_archive   # real content beside a synthetic 20-year archive
 
-clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache
-	$(BIN)/lertrat clean
+# Works on a fresh clone too (before `make site`): the generated pages are removed by a
+# standard-library script, not by the installed lertrat. .venv/ and node_modules/ stay.
+clean:                  ## remove the built site, the generated pages and the tests' files
+	rm -rf site .site-new-* .site-old-* .pytest_cache .pytest-tmp tests/output
+	$(PYTHON) generator/pages/generated.py content

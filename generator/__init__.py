@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content.catalog import load_catalog
+from .content.drafts import Draft, drafts, published
 from .content.entries import Catalog
 from .content.timeline import catalog_build_date
 from .pages.render import render_site
@@ -33,8 +34,10 @@ def project_root(start: Path | None = None) -> Path:
     return here
 
 
-def generate(root: Path) -> tuple[Catalog, WriteResult]:
-    """Validate everything, then write the generated pages (nothing is written on error)."""
-    catalog = load_catalog(root)
+def generate(root: Path) -> tuple[Catalog, WriteResult, list[Draft]]:
+    """Validate everything, then write the pages of the published site (nothing is written
+    on error): the catalog without its drafts, which are returned apart to be named."""
+    everything = load_catalog(root)
+    catalog = published(everything)
     pages = render_site(catalog, catalog_build_date(root, catalog))
-    return catalog, write_pages(root / DOCS_DIR, pages)
+    return catalog, write_pages(root / DOCS_DIR, pages), drafts(everything)

@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -67,5 +68,14 @@ def allow_only(target, base: str, outside: list[str], on_local: Callable[[str], 
 
 
 def launch(playwright):
-    """Debian's Chromium, headless, with the project's arguments (no background requests)."""
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    """Debian's Chromium, headless, with the project's arguments (no background requests).
+
+    Its profile is Playwright's temporary one, and Chromium is given a temporary home as well
+    (it writes crash-report settings into ~/.config and ~/.cache even so): nothing lands in
+    the real $HOME, and the folder goes when the browser closes. Inside the test run the
+    temporary folders are under the run's own (tests/conftest.py)."""
+    home = Path(tempfile.mkdtemp(prefix="lertrat-chromium-"))
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")}
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, env=env)
+    browser.on("disconnected", lambda _: shutil.rmtree(home, ignore_errors=True))
+    return browser

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,26 @@ LERTRAT = Path(sys.executable).with_name("lertrat")
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+TEST_TMP = REPO / ".pytest-tmp"  # git-ignored; `make clean` removes it
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path plugin reads --basetemp
+def pytest_configure(config: pytest.Config) -> None:
+    """Every temporary file of a run stays in ``.pytest-tmp/`` inside the tree, emptied at the
+    start of each run: pytest's folders in ``run/`` (``--basetemp``; pytest-xdist gives each
+    worker ``run/popen-gwN``), and everything else (``lertrat serve``'s folder, Playwright's
+    browser profiles, Chromium's home: tests/browser.py) in ``tmp/``, as ``TMPDIR``. Nothing
+    grows in /tmp or $HOME from run to run. One run at a time per checkout."""
+    worker = hasattr(config, "workerinput")
+    if not worker:
+        if config.option.basetemp is None:
+            shutil.rmtree(TEST_TMP, ignore_errors=True)
+            config.option.basetemp = str(TEST_TMP / "run")
+        (TEST_TMP / "tmp").mkdir(parents=True, exist_ok=True)
+        os.environ["TMPDIR"] = str(TEST_TMP / "tmp")  # the workers inherit it
+    tempfile.tempdir = None  # Python's own temporary folder is read again from TMPDIR
 
 
 @dataclass

@@ -4,7 +4,9 @@ Most of a year carries over (branches, types, rubrics, rules), but some of it is
 true of the year it was copied from: the calendar, the statistics and key figures, each
 type's NEW / unchanged / revised badge and what changed, the assessment steps' status,
 and the source documents. Those are reset to ``TODO`` (see ``placeholders.py``) so that
-the copy is valid at once, and ``lertrat check`` warns about each one until it is set.
+the copy is valid at once, and ``lertrat check`` warns about each one until it is set. The
+new year is a draft (``draft: true``, see ``content/drafts.py``): it is left out of the
+published site until every placeholder is filled in.
 
 The files are edited as text at the positions PyYAML reports, so comments, folded
 paragraphs and the order of keys stay as the editors wrote them. The new year is
@@ -135,6 +137,10 @@ def _year_file(text: str, old: int, new: int, counts: Counts) -> str:
     edits = _Edits(text)
     root = edits.root
     edits.set(root, "year", str(new))
+    if not edits.set(root, "draft", "true"):  # the new year stays out of the published site until it is ready
+        year_value = edits.get(root, "year")[1]
+        at = edits._after_line(year_value.end_mark.index)
+        edits.edits.append((at, at, "draft: true\n"))
     name = edits.get(root, "name")
     if name is not None:
         for _, node in name[1].value if isinstance(name[1], yaml.MappingNode) else []:
@@ -288,5 +294,7 @@ def checklist(created: Created) -> str:
         f"  [ ] {created.year_mentions} places in {f} name {old} or {old - 543}; check each still means that year",
         "  [ ] notes: those about the old source's reading may no longer apply",
         "Then run `lertrat check`, and `lertrat serve` to preview; the what-changed page compares the two years.",
+        f"The year is a draft (`draft: true` in {f}year.yaml): `lertrat build` leaves it out of the site, `lertrat serve` shows it marked as a draft.",
+        f"Once `lertrat check` shows no TODO left in {f}, set `draft: false` there to publish it.",
     ]
     return "\n".join(lines)

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from . import placeholders
+from . import drafts, placeholders
 from .citations import Sifter
 from .compare import check_years
 from .entries import BranchEntry, Catalog, FileEntry, TypeEntry, WinnersEntry, YearEntry
@@ -56,14 +56,15 @@ def load_catalog(root: Path) -> Catalog:
     """Load and validate ``root/rubrics``; raise ``ContentError`` listing every problem."""
     rubrics = root / "rubrics"
     problems: list[Problem] = []
+    todos: dict[str, list[Problem]] = {}  # placeholders by file: warnings in a draft, problems elsewhere (drafts.judge)
     if not rubrics.is_dir():
         raise ContentError([Problem(Location(Path("rubrics"), 1, 1), "(folder)", "the folder 'rubrics/' does not exist; expected the award data there")])
 
     def load(path: Path) -> LoadedFile | None:
         loaded, found = load_yaml(path, _shown(path, root))
         problems.extend(found)
-        if loaded is not None and not found:
-            problems.extend(placeholders.find(loaded))
+        if loaded is not None and not found and (left := placeholders.find(loaded)):
+            todos[loaded.path.as_posix()] = left
         return loaded if not found else None
 
     def misplaced(path: Path, why: str) -> None:
@@ -174,6 +175,7 @@ def load_catalog(root: Path) -> Catalog:
     winners = [sift(w) for w in winners]
     if unpsa is not None:
         unpsa = (sifter.sift(unpsa[0], unpsa[1], _shown(winners_dir / "unpsa.yaml", root).as_posix()), unpsa[1])
+    problems.extend(drafts.judge(todos, ordered, winners))
     if not any(not p.warning for p in problems):
         problems.extend(check_years(ordered))
     if any(not p.warning for p in problems):

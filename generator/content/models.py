@@ -36,6 +36,13 @@ def _todo_schema(schema: dict) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": [schema, {"const": TODO, "description": "A placeholder still to be filled in."}]})
 
 
+# A year still being prepared (``lertrat new-year`` starts one so): see drafts.py.
+DRAFT = (
+    "true while this year is being prepared: lertrat build leaves it out of the site, lertrat serve shows it marked as a draft. "
+    "It can be set to false (or removed) only when no TODO is left in its files."
+)
+
+
 Status = Literal["new", "unchanged", "revised", "TODO"]
 
 
@@ -423,6 +430,7 @@ class ProgrammeYear(Model):
     """A programme year, named by its Buddhist Era year; ``rubrics/<year>/year.yaml``."""
 
     year: BEYear
+    draft: bool = Field(default=False, description=DRAFT)
     name: Text
     summary: Text | None = None
     emblem: Text | None = Field(default=None, description="What the award's emblem means.")
@@ -587,6 +595,7 @@ class WinnersYear(Model):
     """``rubrics/winners/<year>.yaml``: the awards given in one programme year."""
 
     year: BEYear
+    draft: bool = Field(default=False, description=DRAFT)
     summary: Text | None = None
     honours: list[Honour] = []
     winners: list[Winner] = []

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..content.archive import Archive, Award
+from ..content.placeholders import is_placeholder
 from .paths import Paths, href, url_of
-from .text import escape_html, escape_md, paragraphs, quantity
+from .text import escape_html, escape_md, filled, paragraphs, quantity
 
 
 class ArchiveHtml:
@@ -53,7 +54,8 @@ class ArchiveHtml:
         lines = []
         for f in items:
             notes = "".join(f'<br><small class="lr-why">{escape_html(getattr(n, self.lang))}</small>' for n in f.notes)
-            lines.append(f"<li><strong>{escape_html(quantity(f.value, getattr(f.unit, self.lang)))}</strong> <span>{escape_html(getattr(f.label, self.lang))}</span>{notes}</li>")
+            value = filled(f.value, self.words) if is_placeholder(f.value) else quantity(f.value, getattr(f.unit, self.lang))
+            lines.append(f"<li><strong>{escape_html(value)}</strong> <span>{escape_html(getattr(f.label, self.lang))}</span>{notes}</li>")
         return '<ul class="lr-figures">\n' + "\n".join(lines) + "\n</ul>"
 
     def work_section(self, award: Award, here: str, page_agency: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..content.entries import Catalog, YearEntry
 from ..content.models import Milestone
 from ..content.schema import FILES as SCHEMA_FILES
+from ..content.timeline import dated
 
 CALENDAR_DIR = "calendar"
 DATA_DIR = "data"
@@ -25,10 +26,11 @@ class CalendarFile:
 
 def calendar_files(catalog: Catalog) -> list[CalendarFile]:
     """One calendar per programme year with milestones, and one per branch that has
-    milestones of its own (it also carries the year-wide ones, which concern every branch)."""
+    milestones of its own (it also carries the year-wide ones, which concern every branch).
+    A milestone whose date is still ``TODO`` (a draft's, in the preview) is in none."""
     found = []
     for year in catalog.years:
-        milestones = tuple(year.model.milestones)
+        milestones = tuple(m for m in year.model.milestones if dated(m))
         if not milestones:
             continue
         found.append(CalendarFile(f"{CALENDAR_DIR}/{year.year}.ics", year, None, milestones))

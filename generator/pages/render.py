@@ -17,14 +17,14 @@ import jinja2
 
 from ..content import compare, placeholders
 from ..content.entries import Catalog
-from ..content.models import TODO
+from ..content.models import CE_OFFSET, TODO
 from . import assess, assess_page
 from .archive import ArchivePages
 from .cite import cite
 from .labels import DEFAULT_LANG, LANGS, labels
 from .paths import Links, Paths, Urls
 from .slugs import slugify
-from .text import escape_html, escape_md, format_span, number, paragraphs, quantity
+from .text import escape_html, escape_md, filled, format_span, number, paragraphs, quantity
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -120,6 +120,27 @@ class _Renderer:
         self.pages: list[Page] = []
         self.words = {lang: {key: value[lang] for key, value in labels().items()} for lang in LANGS}
         self.lookups = {lang: self._lookups(lang, self.words[lang]) for lang in langs}
+        # Drafts in the catalog (only the preview keeps them: drafts.published): (winners?, year).
+        self.drafts = {(False, y.year) for y in catalog.years if y.model.draft} | {(True, w.year) for w in catalog.winners if w.model.draft}
+
+    def _draft_banner(self, context: dict[str, Any], lang: str) -> str:
+        """A draft's page says it is one; any other page of a preview with drafts says that
+        what it shows of them is not published."""
+        words = self.words[lang]
+        year, entry = context.get("year"), context.get("entry")
+
+        def named(winners: bool, be: int) -> str:
+            return words["draft_winners" if winners else "draft_year"].format(year=words["year_th"].format(be=be, ce=be - CE_OFFSET))
+
+        title = words["draft_banner_title"]
+        if year is not None and year.model.draft:
+            text = words["draft_banner_page"].format(what=named(False, year.year))
+        elif entry is not None and getattr(entry.model, "draft", False):
+            text = words["draft_banner_page"].format(what=named(True, entry.year))
+        else:
+            title = words["draft_banner_preview_title"]
+            text = words["draft_banner_preview"].format(drafts=", ".join(named(*d) for d in sorted(self.drafts)))
+        return f'!!! warning "{escape_html(title)}"\n    {escape_md(text)}\n'
 
     def _lookups(self, lang: str, words: dict[str, str]) -> dict[str, Any]:
         """Name lookups for records that refer to others by id (agencies, branches, types)."""
@@ -172,7 +193,8 @@ class _Renderer:
             text = self.env.get_template(template).render(
                 lang=lang,
                 L=self.words[lang],
-                tr=lambda pair, _lang=lang: getattr(pair, _lang),
+                tr=lambda pair, _lang=lang, _w=self.words[lang]: filled(getattr(pair, _lang), _w),
+                filled=lambda value, _w=self.words[lang]: filled(value, _w),
                 link=Links(path),
                 url=Urls(path),
                 page_url="/" + ("" if lang == DEFAULT_LANG else f"{lang}/") + Urls.of(path),
@@ -185,6 +207,8 @@ class _Renderer:
                 **context,
             )
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # tidy blank lines left by template tags
+            if self.drafts:
+                text = _after_title(text, self._draft_banner(context, lang))
             banner = f"<!-- generated from {source} by lertrat — edit that file, not this one -->\n"
             head = ""
             if text.startswith("---\n"):  # front matter must stay first: the banner goes after it
@@ -231,6 +255,14 @@ class _Renderer:
         self.emit("editor_notes.md.j2", Paths.editor_notes(), "rubrics/", notes=self.catalog.editor_notes)
         archive_pages.run()
         return self.pages
+
+
+def _after_title(text: str, block: str) -> str:
+    """``block`` after the page's first heading (MkDocs takes the title from a first ``# ``),
+    else after its front matter."""
+    title = re.search(r"^# .*\n", text, re.M) or re.match(r"---\n.*?\n---\n", text, re.S)
+    at = title.end() if title else 0
+    return f"{text[:at]}\n{block}\n{text[at:]}"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..content.placeholders import is_placeholder
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#+!|{}])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)\.(\s)|^(\s*)([-+>])(\s)")
 
@@ -83,3 +85,9 @@ def format_span(start: str, end: str | None, lang: str, part: str | None = None)
     if end is None or end == start:
         return format_date(start, lang, part)
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def filled(value: object, words: dict[str, str]) -> object:
+    """A value, or the words "to be entered" in place of a ``TODO`` placeholder: a draft's
+    pages in the preview name what is missing, and no page ever shows ``TODO`` itself."""
+    return words["placeholder"] if is_placeholder(value) else value

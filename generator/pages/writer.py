@@ -13,11 +13,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .generated import MANIFEST, _is_generated, _remove_empty_parents, clean
 from .render import Page
 
-MANIFEST = ".generated.json"
-BANNER_MARK = "by lertrat — edit that file, not this one"
-
+__all__ = ["MANIFEST", "HandWrittenFileError", "WriteResult", "clean", "write_pages"]
 
 @dataclass
 class WriteResult:
@@ -28,21 +27,6 @@ class WriteResult:
 
 class HandWrittenFileError(Exception):
     """A generated page would replace a page written by hand."""
-
-
-def _is_generated(path: Path) -> bool:
-    """The banner is the first line, or the first after the front matter (which must open the file)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            first = handle.readline()
-            if first == "---\n":
-                for line in handle:
-                    if line == "---\n":
-                        first = handle.readline()
-                        break
-            return BANNER_MARK in first
-    except (OSError, UnicodeDecodeError):
-        return False
 
 
 def write_pages(docs_dir: Path, pages: list[Page]) -> WriteResult:
@@ -87,25 +71,3 @@ def _write(docs_dir: Path, pages: list[Page]) -> tuple[list[str], int]:
         target.write_bytes(data)
         written.append(page.path)
     return written, unchanged
-
-
-def _remove_empty_parents(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-def clean(docs_dir: Path) -> list[str]:
-    """Remove every generated page listed in the manifest (hand-written pages stay)."""
-    manifest_path = docs_dir / MANIFEST
-    if not manifest_path.is_file():
-        return []
-    removed = []
-    for name in json.loads(manifest_path.read_text(encoding="utf-8")):
-        target = docs_dir / name
-        if target.is_file() and _is_generated(target):
-            target.unlink()
-            removed.append(name)
-            _remove_empty_parents(target.parent, docs_dir)
-    manifest_path.unlink()
-    return removed

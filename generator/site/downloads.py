@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from ..content.archive import Archive
 from ..content.entries import Catalog, YearEntry
 from ..content.models import Milestone
+from ..content.placeholders import is_placeholder
 from ..content.schema import schemas
 from ..content.timeline import BuildDate, ics, precision, span
 from ..pages.cite import cite
@@ -74,11 +75,11 @@ def _calendar(cal: CalendarFile, when: BuildDate, catalog: Catalog) -> bytes:
                 first, last = span(m)
                 shown = format_span(first.isoformat(), last.isoformat(), lang)
                 lines.append(w[f"ics_precision_{kind}"].format(when=format_date(m.date, lang, m.part), shown=shown))
-            if m.reference:
+            if m.reference and not is_placeholder(m.reference):
                 lines.append(f"{w['reference']} {m.reference}")
             for note in m.notes:
                 lines.append(f"{w['notes']}: {getattr(note, lang)}")
-            if lang == "en":
+            if lang == "en" and not is_placeholder(m.source.document):
                 lines.append(f"{w['source']}: {cite(m.source, documents, lang, w)}")
             blocks.append("\n".join(" ".join(line.split()) for line in lines))
         return "\n\n".join(b for b in blocks if b)
@@ -124,7 +125,7 @@ def winners_csv(archive: Archive) -> bytes:
         for lang in LANGS:
             row[f"title_{lang}"] = getattr(w.title, lang) if w.title else ""
             row[f"summary_{lang}"] = getattr(w.summary, lang) if w.summary else ""
-            row[f"figures_{lang}"] = " | ".join(f"{quantity(f.value, getattr(f.unit, lang))} — {getattr(f.label, lang)}" for f in w.figures)
+            row[f"figures_{lang}"] = " | ".join(f"{quantity(f.value, getattr(f.unit, lang))} — {getattr(f.label, lang)}" for f in w.figures if not is_placeholder(f.value))
         row.update(source_document=w.source.document, source_section=w.source.section)
         writer.writerow(_clean(row))
     for entry in catalog.winners:
@@ -142,8 +143,9 @@ def winners_csv(archive: Archive) -> bytes:
 
 
 def _clean(row: dict[str, str]) -> dict[str, str]:
-    """One line per cell: folded YAML text keeps no line breaks of its own."""
-    return {k: " ".join(str(v).split()) for k, v in row.items()}
+    """One line per cell: folded YAML text keeps no line breaks of its own; a placeholder
+    (a draft's, in the preview) is an empty cell."""
+    return {k: "" if is_placeholder(v) else " ".join(str(v).split()) for k, v in row.items()}
 
 
 def _number(value: Any) -> Any:
@@ -155,10 +157,22 @@ def _number(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="python", exclude_none=True)
+        data = value.model_dump(mode="python", exclude_none=True, warnings=False)  # a draft's TODO figures are no Decimal
+        data.pop("draft", None)  # published data holds no draft; the preview's says so on its pages
+        return _unfilled_out(data)
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
+
+
+def _unfilled_out(data: Any) -> Any:
+    """Without ``TODO`` placeholders (only a draft has any, and only the preview writes a
+    draft's files): no data file ever carries one."""
+    if isinstance(data, dict):
+        return {k: _unfilled_out(v) for k, v in data.items() if not is_placeholder(v)}
+    if isinstance(data, list):
+        return [_unfilled_out(v) for v in data if not is_placeholder(v)]
+    return data
 
 
 def _json(data: Any) -> bytes:

@@ -60,7 +60,7 @@ def on_pre_build(config, **_):
         if prepared is not None:
             catalog, when = prepared.catalog, prepared.when
         else:
-            catalog, _ = generate(root)
+            catalog, _, _ = generate(root)  # the published site: drafts left out (generator/content/drafts.py)
             when = catalog_build_date(root, catalog)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None
