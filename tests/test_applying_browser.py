@@ -66,7 +66,8 @@ def test_walk_the_finder_to_every_outcome(site, year, outcome_id, path, lang):
     outcome = next(o for o in year.finder.model.outcomes if o.id == outcome_id)
     shown = " ".join(visible.inner_text().split())
     assert " ".join(getattr(outcome.text, lang).split()) in shown
-    # the reasons: every question answered on the way, with the conditions it tests
+    # the reasons (collapsed; opened here): every question answered on the way, with the conditions it tests
+    visible.locator(".lr-finder__reasons > summary").click()
     reasons = visible.locator(".lr-finder__reasons li > p.lr-finder__q")
     assert reasons.count() == len(path)
     for i, (question, _) in enumerate(path):

@@ -240,7 +240,8 @@ class _Renderer:
                         self.emit("self_assessment.md.j2", page, item.source_file, year=year, branch=branch, item=item, spec=spec, cost=cost)
             refs = _condition_refs(year)
             if year.finder is not None:
-                self.emit("finder.md.j2", Paths.finder(year.year), year.finder.source_file, year=year, finder=year.finder.model, refs=refs)
+                self.emit("finder.md.j2", Paths.finder(year.year), year.finder.source_file, year=year, finder=year.finder.model, refs=refs,
+                          depths=_finder_depths(year.finder.model), has_apply=any(br.model.application for br in year.branches))
             if year.form is not None:
                 form_branch = next(br for br in year.branches if br.model.id == year.form.model.branch)
                 self.emit("readiness_form.md.j2", Paths.readiness_form(year.year), year.form.source_file, year=year, form=year.form.model, branch=form_branch, finder=year.finder.model, refs=refs)
@@ -298,6 +299,27 @@ def _condition_refs(year: Any) -> dict[str, Ref]:
             for c in (*t.eligibility, *t.conditions, *t.criteria):
                 refs[f"{b.id}/{t.id}/{c.id}"] = Ref(c.text, t.name, b.id, t.id, entry)
     return refs
+
+
+def _finder_depths(finder: Any) -> dict[str, int]:
+    """For each question, the most questions a reader may still have to answer from it (itself
+    included): the finder's progress indicator ("question 3 of at most 6"). The tree is
+    validated loop-free before pages are rendered."""
+    questions = {q.id: q for q in finder.questions}
+    depths: dict[str, int] = {}
+
+    def depth(node: str) -> int:
+        if node not in questions:
+            return 0
+        if node not in depths:
+            q = questions[node]
+            nexts = [c.next for c in q.choices] if q.choices else [q.yes, q.no]
+            depths[node] = 1 + max(depth(n) for n in nexts)
+        return depths[node]
+
+    for q in finder.questions:
+        depth(q.id)
+    return depths
 
 
 def _form_for(year: Any, branch_id: str) -> Any:
