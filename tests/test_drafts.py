@@ -97,6 +97,7 @@ def test_the_preview_shows_the_draft_with_a_banner_on_its_pages(drafted, tmp_pat
         assert "2567" in preview.page_text(served.get("en/")[1])
         # The timeline offers no calendar while no milestone has a date.
         assert served.get("calendar/2567.ics")[0] == 404
+        assert "2567 is a draft: not published; 88 TODO values left." in served.lines()
 
 
 def test_no_page_or_file_of_the_preview_carries_a_placeholder(drafted):
