@@ -191,9 +191,9 @@ def test_references_to_agencies_branches_types_and_levels_must_exist(project):
         "agencies:\n  - id: ddc\n    name: {th: กรมควบคุมโรค, en: Department of Disease Control}\n    parent: moph\n", encoding="utf-8")
     (project / "rubrics/winners").mkdir()
     (project / "rubrics/winners/2565.yaml").write_text(
-        "year: 2565\nwinners:\n  - id: w1\n    branch: services\n    agency: ddc\n    source: {document: x, section: y}\n"
-        "  - id: w2\n    branch: service\n    type: innovations\n    level: best\n    agency: nobody\n    source: {document: x, section: y}\n"
-        "source: {document: x, section: y}\n", encoding="utf-8")
+        "year: 2565\nwinners:\n  - id: w1\n    branch: services\n    agency: ddc\n    source: {document: opdc-briefing-2566, section: y}\n"
+        "  - id: w2\n    branch: service\n    type: innovations\n    level: best\n    agency: nobody\n    source: {document: opdc-briefing-2566, section: y}\n"
+        "source: {document: opdc-briefing-2566, section: y}\n", encoding="utf-8")
     run = lertrat(project, "check")
     assert run.code == 1
     lines = run.stderr.splitlines()

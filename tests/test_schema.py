@@ -37,6 +37,8 @@ def schema_kind(path: Path) -> str:
     parts = path.relative_to(REPO / "rubrics").parts
     if parts == ("agencies.yaml",):
         return "agencies"
+    if parts == ("documents.yaml",):
+        return "documents"
     if len(parts) == 2 and parts[0] == "winners":
         return "unpsa" if parts[1] == "unpsa.yaml" else "winners"
     if len(parts) == 2 and parts[0].isdigit() and parts[1] in ("year.yaml", "finder.yaml", "readiness-form.yaml"):
@@ -85,7 +87,7 @@ def test_the_schemas_accept_every_real_file():
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=Yaml12Loader)
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in validators[kind].iter_errors(data)]
         assert errors == [], f"{path.relative_to(REPO)}: {errors[:5]}"
-    assert set(validators) == {"year", "branch", "award-type", "agencies", "winners", "unpsa", "finder", "readiness-form"}
+    assert set(validators) == {"year", "branch", "award-type", "agencies", "winners", "unpsa", "finder", "readiness-form", "documents"}
 
 
 def test_the_schema_flags_what_lertrat_rejects():

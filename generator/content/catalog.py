@@ -15,9 +15,11 @@ files and raised together as one ``ContentError``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from . import drafts, placeholders
+from .citations import Sifter
 from .compare import check_years
 from .entries import BranchEntry, Catalog, FileEntry, TypeEntry, WinnersEntry, YearEntry
 from .errors import ContentError, Location, Problem
@@ -29,6 +31,8 @@ from .models import (
     AgencyList,
     AwardType,
     Branch,
+    Document,
+    DocumentList,
     Finder,
     ProgrammeYear,
     ReadinessForm,
@@ -71,6 +75,7 @@ def load_catalog(root: Path) -> Catalog:
         if path.is_file() and path.suffix == ".yml":
             misplaced(path, "the file ends in '.yml'; expected '.yaml' (files with another ending are not read)")
     agencies: list[Agency] = []
+    agency_list: AgencyList | None = None
     agencies_file = rubrics / "agencies.yaml"
     agencies_loaded = load(agencies_file) if agencies_file.is_file() else None
     if agencies_loaded is not None:
@@ -78,9 +83,14 @@ def load_catalog(root: Path) -> Catalog:
         if agency_list is not None:
             agencies = list(agency_list.agencies)
             Checker(agencies_loaded, problems).agencies(agency_list)
+    documents_file = rubrics / "documents.yaml"
+    documents_loaded = load(documents_file) if documents_file.is_file() else None
+    document_list = parse(documents_loaded, DocumentList, problems) if documents_loaded is not None else None
+    if document_list is not None:
+        Checker(documents_loaded, problems).unique_ids(document_list.documents, ("documents",), "document")
     for stray in sorted(rubrics.glob("*.yaml")):
-        if stray.name != "agencies.yaml":
-            misplaced(stray, f"'{stray.name}' is in the wrong folder; expected in rubrics/ only agencies.yaml, one folder per programme year (e.g. rubrics/2566/) and winners/")
+        if stray.name not in ("agencies.yaml", "documents.yaml"):
+            misplaced(stray, f"'{stray.name}' is in the wrong folder; expected in rubrics/ only agencies.yaml, documents.yaml, one folder per programme year (e.g. rubrics/2566/) and winners/")
     winners: list[WinnersEntry] = []
     unpsa: tuple[UnpsaList, LoadedFile] | None = None
     winners_dir = rubrics / "winners"
@@ -143,6 +153,28 @@ def load_catalog(root: Path) -> Catalog:
             years.append(YearEntry(year, _shown(year_file, root).as_posix(), loaded, tuple(sorted(branches, key=lambda b: b.model.order)), finder, form))
     _check_references(all_branches, agencies, agencies_loaded, winners, unpsa, problems)
     ordered = tuple(sorted(years, key=lambda y: -y.year))
+    # Citations checked and editors' notes taken out of every record (see citations.py).
+    documents: tuple[Document, ...] = ()
+    if documents_file.is_file() and document_list is None:
+        sifter = Sifter({}, [])  # the register is broken (reported above): check nothing against it
+    else:
+        sifter = Sifter({d.id: d for d in document_list.documents} if document_list else None, problems)
+    if document_list is not None:
+        document_list = sifter.sift(document_list, documents_loaded, _shown(documents_file, root).as_posix())
+        documents = tuple(document_list.documents)
+    if agency_list is not None:
+        agencies = list(sifter.sift(agency_list, agencies_loaded, _shown(agencies_file, root).as_posix()).agencies)
+
+    def sift(entry):
+        return replace(entry, model=sifter.sift(entry.model, entry.loaded, entry.source_file)) if entry is not None else None
+
+    ordered = tuple(
+        replace(sift(y), branches=tuple(replace(sift(b), types=tuple(sift(t) for t in b.types)) for b in y.branches), finder=sift(y.finder), form=sift(y.form))
+        for y in ordered
+    )
+    winners = [sift(w) for w in winners]
+    if unpsa is not None:
+        unpsa = (sifter.sift(unpsa[0], unpsa[1], _shown(winners_dir / "unpsa.yaml", root).as_posix()), unpsa[1])
     problems.extend(drafts.judge(todos, ordered, winners))
     if not any(not p.warning for p in problems):
         problems.extend(check_years(ordered))
@@ -155,6 +187,8 @@ def load_catalog(root: Path) -> Catalog:
         unpsa[0] if unpsa else None,
         tuple(sorted(problems, key=Problem.sort_key)),
         root,
+        documents,
+        tuple(sifter.editor_notes),
     )
 
 
@@ -166,7 +200,8 @@ def _load_finder_and_form(year_dir, root, load, year, branches, problems) -> tup
     finder = form = None
     path = year_dir / "finder.yaml"
     if path.is_file() and (loaded := load(path)) is not None and (model := parse(loaded, Finder, problems)) is not None:
-        types = {f"{b.model.id}/{t.model.id}": {c.id for c in (*t.model.eligibility, *t.model.conditions, *t.model.criteria)} for b in branches for t in b.types}
+        types = {f"{b.model.id}/{t.model.id}": {c.id for c in (*t.model.eligibility, *t.model.conditions, *t.model.criteria)} | ({"definition"} if t.model.definition else set())
+                 for b in branches for t in b.types}
         general = {b.model.id: {c.id for c in b.model.eligibility} for b in branches}
         on_disk = {f"{d.name}/{f.stem}" for d in year_dir.iterdir() if d.is_dir() for f in d.glob("*.yaml") if f.name != "branch.yaml"}
         broken = (on_disk - set(types)) | ({d.name for d in year_dir.iterdir() if d.is_dir()} - set(general))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .models import Agency, AwardType, Branch, ProgrammeYear, UnpsaList, WinnersYear
+from .models import Agency, AwardType, Branch, Document, ProgrammeYear, UnpsaList, WinnersYear
 from .yaml_loader import LoadedFile
 
 
@@ -74,6 +74,11 @@ class Catalog:
     unpsa: UnpsaList | None = None
     warnings: tuple[Problem, ...] = ()  # placeholders left, status badges that contradict the data
     root: Path | None = None  # the project folder it was loaded from
+    documents: tuple[Document, ...] = ()  # the register of official documents records cite
+    editor_notes: tuple[Any, ...] = ()  # citations.EditorNote: on the staff page only, never on a record
+
+    def document(self, document_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == document_id), None)
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.agencies if a.id == agency_id)

@@ -87,14 +87,24 @@ class Text(Model):
 
 
 class Source(Model):
-    """Where a record comes from, shown on the page."""
+    """Where a record comes from: a document of the register and the part of it, shown on the page."""
 
-    document: Annotated[str, StringConstraints(min_length=1, max_length=200), Field(description="File name of the source document under shared/seeds.")]
+    document: Annotated[str, StringConstraints(min_length=1, max_length=200), Field(description="Id of the official document in rubrics/documents.yaml.")]
     section: Annotated[PlainText, Field(description="The heading or slide in the source document.")]
     page: Annotated[int | None, Field(ge=1, description="Page or slide number, when known.")] = None
 
 
-Notes = Annotated[list[Text], Field(description="Footnotes shown on the page: judgment calls, contradictions in the source.")]
+class Note(Text):
+    """A note on a record. Readers' notes are shown, briefly, on the page; editors' notes
+    (OCR repairs, transcription and translation decisions) are listed only on the staff page."""
+
+    kind: Annotated[
+        Literal["reader", "editor"],
+        Field(description="reader: shown on the page (a contradiction that changes what an applicant should do, a figure the source does not give); editor: OCR repairs, transcription and translation decisions, kept off public pages, print and search."),
+    ]
+
+
+Notes = Annotated[list[Note], Field(description="Notes on this record, each of kind reader (shown on the page) or editor (staff page only).")]
 
 
 class Band(Model):
@@ -122,6 +132,7 @@ class Question(Model):
     items: Annotated[list[Text], Field(description="Unscored sub-items (e.g. 4.1-4.4), numbered under the question.")] = []
     parts: list[Part] = []
     bands: list[Band] = []
+    numbered: bool = Field(default=True, description="False where the source gives this question no number (it is then not counted in the numbering).")
     notes: Notes = []
 
 
@@ -142,6 +153,7 @@ class Bonus(Model):
     text: Text
     points: Points
     guidance: Text | None = None
+    number: Annotated[int | None, Field(ge=1, le=99, description="The item number the source gives it, where it numbers the bonus with the questions.")] = None
 
 
 class Rubric(Model):
@@ -223,7 +235,7 @@ class AwardType(Model):
         default=None,
         description="The id this type had in the programme year before it in the data, when the id changed (a renamed type).",
     )
-    definition: Text
+    definition: Text | None = Field(default=None, description="The source's definition of the type; left out when the source gives none (say so in a reader note).")
     target_group: Text | None = Field(default=None, description="Who this type is for (กลุ่มเป้าหมาย).")
     administered_by: Text | None = Field(default=None, description="When another office runs this type, its name.")
     criteria: Annotated[list[Condition], Field(description="What a work must show to receive the award (เกณฑ์การพิจารณารางวัล).")] = []
@@ -312,6 +324,23 @@ class Contact(Model):
     value: Annotated[str, StringConstraints(min_length=3, max_length=300), Field(description="An e-mail address, a web address or a postal address as text.")]
 
 
+class TableRow(Model):
+    label: Text
+    values: Annotated[list[Decimal], Field(min_length=1, description="One number per column, as the source prints it.")]
+
+
+class DataTable(Model):
+    """A table of figures the source gives (e.g. the PMQA 4.0 scores), shown as a table."""
+
+    id: Slug
+    caption: Text
+    label_heading: Text = Field(description="The heading of the first column (the rows' labels).")
+    columns: Annotated[list[Text], Field(min_length=1, description="The headings of the number columns.")]
+    rows: Annotated[list[TableRow], Field(min_length=1)]
+    notes: Notes = []
+    source: Source
+
+
 class Branch(Model):
     """A branch (สาขา) of the awards in one programme year; its folder holds its award types."""
 
@@ -328,6 +357,7 @@ class Branch(Model):
     application: Application | None = None
     contact: list[Contact] = []
     figures: Annotated[list[Figure], Field(description="Key figures the source gives for this branch.")] = []
+    tables: Annotated[list[DataTable], Field(description="Tables of figures the source gives for this branch.")] = []
     notes: Notes = []
     source: Source
 
@@ -388,6 +418,10 @@ class Milestone(Model):
     title: Text
     text: Text | None = None
     reference: str | None = Field(default=None, description="A letter's reference number, as written.")
+    closes_applications: bool = Field(
+        default=False,
+        description="The last day to apply (of its branch, or of every branch when it names none); where no milestone says so, pages say the source gives no closing date.",
+    )
     notes: Notes = []
     source: Source
 
@@ -589,4 +623,21 @@ class UnpsaList(Model):
     notes: Notes = []
 
 
-KINDS.update({"agencies": AgencyList, "winners": WinnersYear, "unpsa": UnpsaList})
+class Document(Model):
+    """An official document the content comes from (a briefing deck, a letter, a form)."""
+
+    id: Slug
+    title: Text
+    issuer: Text | None = Field(default=None, description="The agency that issued it; empty when the document does not say.")
+    date: IsoDate | None = Field(default=None, description="The date the document bears; empty when it bears none.")
+    reference: Annotated[PlainText | None, Field(description="The letter's number (เลขที่หนังสือ), when it has one.")] = None
+    notes: Notes = []
+
+
+class DocumentList(Model):
+    """``rubrics/documents.yaml``: the register of official documents that records cite."""
+
+    documents: Annotated[list[Document], Field(min_length=1)]
+
+
+KINDS.update({"agencies": AgencyList, "winners": WinnersYear, "unpsa": UnpsaList, "documents": DocumentList})

@@ -21,7 +21,7 @@ HINTS = {
     "value": "the figure's value as the new source gives it (or remove the figure)",
     "applications": "the number of applications that year, as a whole number",
     "awards": "the number of awards that year, as a whole number",
-    "document": "the file name of the new source document",
+    "document": "the id of the new source document in rubrics/documents.yaml",
     "section": "the heading or slide of the new source document",
     "reference": "the letter's reference number, as written",
 }

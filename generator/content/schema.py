@@ -19,6 +19,7 @@ FILES = {
     "agencies": "agencies.schema.json",
     "winners": "winners.schema.json",
     "unpsa": "unpsa.schema.json",
+    "documents": "documents.schema.json",
     "finder": "finder.schema.json",
     "readiness-form": "readiness-form.schema.json",
 }

@@ -331,6 +331,11 @@ class Checker:
         self.unique_ids(item.terms, ("terms",), "term")
         self.unique_ids(item.categories, ("categories",), "category")
         self.unique_ids(item.figures, ("figures",), "figure")
+        self.unique_ids(item.tables, ("tables",), "table")
+        for t_index, table in enumerate(item.tables):
+            for r_index, row in enumerate(table.rows):
+                if len(row.values) != len(table.columns):
+                    self.report(("tables", t_index, "rows", r_index, "values"), f"found {len(row.values)} values, expected {len(table.columns)} (one per column of the table)")
         scoring = item.scoring
         self.unique_ids(scoring.rules, ("scoring", "rules"), "rule")
         self.unique_ids(scoring.bands, ("scoring", "bands"), "band")
@@ -411,11 +416,11 @@ def check_finder(checker: Checker, finder: Finder, year: int, types: dict[str, s
             parts = ref.split("/")
             if parts[0] in broken or "/".join(parts[:2]) in broken:
                 continue
-            ok = (len(parts) == 3 and f"{parts[0]}/{parts[1]}" in types and parts[2] in {*types[f"{parts[0]}/{parts[1]}"], "definition"}) or (
+            ok = (len(parts) == 3 and f"{parts[0]}/{parts[1]}" in types and parts[2] in types[f"{parts[0]}/{parts[1]}"]) or (
                 len(parts) == 2 and parts[0] in branch_conditions and parts[1] in branch_conditions[parts[0]]
             )
             if not ok:
-                checker.report(("questions", i, "tests", j), f"found '{ref}', which is not a condition of {year}; expected <branch>/<type>/<condition-id> (or <branch>/<type>/definition) or <branch>/<condition-id> naming an existing condition")
+                checker.report(("questions", i, "tests", j), f"found '{ref}', which is not a condition of {year}; expected <branch>/<type>/<condition-id> (or <branch>/<type>/definition, for a type that has one) or <branch>/<condition-id> naming an existing condition")
     for i, outcome in enumerate(finder.outcomes):
         if outcome.award_type is not None and outcome.award_type not in types and outcome.award_type not in broken and outcome.award_type.split("/")[0] not in broken:
             checker.report(("outcomes", i, "award_type"), f"found '{outcome.award_type}', which is not an award type of {year}; expected one of: {', '.join(sorted(types))}")

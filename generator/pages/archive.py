@@ -93,7 +93,8 @@ class ArchivePages:
             key = (lambda a: thai_sort_key(a.name.th)) if lang == "th" else (lambda a: a.name.en.casefold())
             return sorted(items, key=key)
 
-        html = ArchiveHtml(archive, lang, prefix, words, self.r.lookups[lang]["agency_label"], self.r.lookups[lang]["year_label"])
+        html = ArchiveHtml(archive, lang, prefix, words, self.r.lookups[lang]["agency_label"], self.r.lookups[lang]["year_label"],
+                           self.r.lookups[lang]["cite"])
         return {
             "archive": archive,
             "winner_rows": html.rows,

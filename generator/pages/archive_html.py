@@ -20,9 +20,9 @@ from .text import escape_html, escape_md, filled, paragraphs, quantity
 
 class ArchiveHtml:
     def __init__(self, archive: Archive, lang: str, prefix: str, words: dict[str, str], agency_label: Callable[[str], str],
-                 year_label: Callable[[Any], str]):
+                 year_label: Callable[[Any], str], cite: Callable[[Any], str]):
         self.archive, self.lang, self.prefix, self.words = archive, lang, prefix, words
-        self.agency_label, self.year_label = agency_label, year_label
+        self.agency_label, self.year_label, self.cite = agency_label, year_label, cite
 
     def _href(self, target_md: str, here: str) -> str:
         return href(url_of(target_md), here, self.prefix)
@@ -78,7 +78,5 @@ class ArchiveHtml:
         if w.highlights:
             parts.append("\n".join(f"- {escape_md(getattr(h, lang))}" for h in w.highlights))
         parts += [f'<p class="lr-why">{escape_html(words["notes"])}: {escape_html(getattr(n, lang))}</p>' for n in w.notes]
-        source = words["placeholder"] if is_placeholder(w.source.document) else f"{w.source.document} — {filled(w.source.section, words)}"
-        parts.append(f'<p class="lr-source"><strong>{escape_html(words["source"])}:</strong> {escape_html(source)}'
-                     f'{f", {w.source.page}" if w.source.page else ""}</p>')
+        parts.append(f'<p class="lr-source"><strong>{escape_html(words["source"])}:</strong> {escape_html(self.cite(w.source))}</p>')
         return "\n\n".join(parts)

@@ -17,6 +17,21 @@ def _tr(pair: Any, lang: str) -> str:
     return " ".join(getattr(pair, lang).split())
 
 
+def question_numbers(rubric: Any) -> list[list[int | None]]:
+    """The number of each question as the source numbers them: one count across the
+    dimensions, skipping questions the source leaves unnumbered. The criteria page and the
+    self-assessment both use it, so the two cannot number an item differently."""
+    count, numbers = 0, []
+    for dim in rubric.dimensions:
+        row = []
+        for q in dim.questions:
+            if q.numbered:
+                count += 1
+            row.append(count if q.numbered else None)
+        numbers.append(row)
+    return numbers
+
+
 def has_page(key: str, branch: Branch, item: AwardType) -> bool:
     return assess.spec(key, branch, item) is not None or item.calculation is not None
 
@@ -26,6 +41,7 @@ def rows(data: dict, branch: Branch, item: AwardType, lang: str, words: dict[str
     found: list[dict] = []
     if data["mode"] == "rubric":
         dims = {d.id: d for d in item.rubric.dimensions}
+        numbers = dict(zip((d.id for d in item.rubric.dimensions), question_numbers(item.rubric), strict=True))
         for number, dim in enumerate(data["dimensions"], start=1):
             model = dims[dim["id"]]
             label = f"{words['dimension']} {number} {_tr(model.name, lang)}"
@@ -33,8 +49,9 @@ def rows(data: dict, branch: Branch, item: AwardType, lang: str, words: dict[str
                 found.append({"kind": "dimension", "id": dim["id"], "label": label, "max": dim["max"], "input": dim["id"]})
                 continue
             found.append({"kind": "dimension", "id": dim["id"], "label": label, "max": dim["max"], "input": None})
-            for n, (field, question) in enumerate(zip(dim["items"], model.questions, strict=True), start=1):
-                found.append({"kind": "question", "id": field["id"], "label": f"{number}.{n} {_tr(question.text, lang)}", "max": field["max"], "input": field["id"]})
+            for n, field, question in zip(numbers[dim["id"]], dim["items"], model.questions, strict=True):
+                shown = f"{n} " if n is not None else ""
+                found.append({"kind": "question", "id": field["id"], "label": f"{shown}{_tr(question.text, lang)}", "max": field["max"], "input": field["id"]})
     else:
         categories = {c.id: c for c in branch.categories}
         for dim in data["dimensions"]:
@@ -50,7 +67,8 @@ def rows(data: dict, branch: Branch, item: AwardType, lang: str, words: dict[str
         label = words[f"assess_{measure}"].replace("{category}", _tr(category.name, lang))
         found.append({"kind": "results", "id": field["id"], "label": label, "max": field["max"], "input": field["id"]})
     for field, bonus in zip(data["bonus"], item.rubric.bonus if item.rubric else [], strict=True):
-        found.append({"kind": "bonus", "id": field["id"], "label": f"{words['bonus']}: {_tr(bonus.text, lang)}", "max": field["max"], "input": field["id"]})
+        shown = f"{bonus.number} " if bonus.number else ""
+        found.append({"kind": "bonus", "id": field["id"], "label": f"{shown}{words['bonus']}: {_tr(bonus.text, lang)}", "max": field["max"], "input": field["id"]})
     return found
 
 

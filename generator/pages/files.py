@@ -50,6 +50,7 @@ SCHEMA_FOR = {
     "agencies.schema.json": "rubrics/agencies.yaml",
     "winners.schema.json": "rubrics/winners/<year>.yaml",
     "unpsa.schema.json": "rubrics/winners/unpsa.yaml",
+    "documents.schema.json": "rubrics/documents.yaml",
 }
 
 

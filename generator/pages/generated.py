@@ -1,6 +1,6 @@
 """Which files of the docs dir are generated, and removing them (``lertrat clean``, ``make clean``).
 
-A generated page starts with the banner line (``BANNER_MARK``) and is listed in the
+A generated page starts with the banner line (``BANNER_MARK``; after its front matter, if any) and is listed in the
 manifest the writer keeps; a file without the banner was written by hand and is never
 removed. This module uses the standard library only, so that ``make clean`` can run it on
 a fresh clone, before ``make site`` has installed anything:
@@ -18,9 +18,16 @@ BANNER_MARK = "by lertrat — edit that file, not this one"
 
 
 def _is_generated(path: Path) -> bool:
+    """The banner is the first line, or the first after the front matter (which must open the file)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return BANNER_MARK in handle.readline()
+            first = handle.readline()
+            if first == "---\n":
+                for line in handle:
+                    if line == "---\n":
+                        first = handle.readline()
+                        break
+            return BANNER_MARK in first
     except (OSError, UnicodeDecodeError):
         return False
 

@@ -43,5 +43,6 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
 
 
 def nav_hidden(catalog: Catalog) -> set[str]:
-    """Pages kept out of the sidebar: one per agency (hundreds); the agencies page links them."""
-    return {Paths.agency(a.id) for a in catalog.agencies}
+    """Pages kept out of the sidebar: one per agency (hundreds), which the agencies page links;
+    the staff page of editors' notes, which the staff guide links."""
+    return {Paths.agency(a.id) for a in catalog.agencies} | {Paths.editor_notes()}

@@ -112,6 +112,16 @@ class Paths:
     def data() -> str:
         return "data.md"
 
+    @staticmethod
+    def editing() -> str:
+        """The staff guide (hand-written: content/editing.md)."""
+        return "editing.md"
+
+    @staticmethod
+    def editor_notes() -> str:
+        """The staff page listing editors' notes (kept out of the sidebar and of search)."""
+        return "editing/notes.md"
+
 
 class Links:
     """The same addresses as ``Paths``, as relative links from the page being rendered."""

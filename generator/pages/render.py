@@ -20,6 +20,7 @@ from ..content.entries import Catalog
 from ..content.models import CE_OFFSET, TODO
 from . import assess, assess_page
 from .archive import ArchivePages
+from .cite import cite
 from .labels import DEFAULT_LANG, LANGS, labels
 from .paths import Links, Paths, Urls
 from .slugs import slugify
@@ -40,6 +41,13 @@ class Page:
     path: str
     source: str  # the rubrics/ file(s) it comes from, for the "generated" banner
     content: str
+
+
+def without_deadline(year: Any, only: str | None = None) -> list[Any]:
+    """The branches of a year (or the one named) that no milestone gives a closing date:
+    the apply, calendar and branch pages say so rather than leave the branch out."""
+    closing = {m.branch for m in year.model.milestones if m.closes_applications}
+    return [b for b in year.branches if (only is None or b.model.id == only) and None not in closing and b.model.id not in closing]
 
 
 def applies(record: Any, type_id: str | None) -> bool:
@@ -92,10 +100,12 @@ def _environment() -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["without_type_prefix"] = compare.without_type_prefix
     env.globals["applies"] = applies
+    env.globals["without_deadline"] = without_deadline
     env.tests["applies_to_type"] = applies
     env.tests["placeholder"] = placeholders.is_placeholder
     env.globals["has_self_assessment"] = lambda year, branch, item: assess_page.has_page(f"{year}/{branch.id}/{item.id}", branch, item)
     env.globals["assess_rows"] = assess_page.rows
+    env.globals["question_numbers"] = assess_page.question_numbers
     env.globals["assess_options"] = assess_page.requested_options
     env.globals["assess_json"] = assess_page.page_json
     return env
@@ -162,7 +172,10 @@ class _Renderer:
         def unpsa_year(be: int) -> str:
             return f"{be - 543} (พ.ศ. {be})" if lang == "th" else str(be - 543)
 
+        documents = {d.id: d for d in catalog.documents}
+
         return {
+            "cite": lambda source: cite(source, documents, lang, words),
             "agency_label": agency_label,
             "branch_name": branch_name,
             "year_label": year_label,
@@ -197,7 +210,11 @@ class _Renderer:
             if self.drafts:
                 text = _after_title(text, self._draft_banner(context, lang))
             banner = f"<!-- generated from {source} by lertrat — edit that file, not this one -->\n"
-            self.pages.append(Page(localized(path, lang), source, banner + text))
+            head = ""
+            if text.startswith("---\n"):  # front matter must stay first: the banner goes after it
+                end = text.index("\n---\n", 4) + 5
+                head, text = text[:end], text[end:]
+            self.pages.append(Page(localized(path, lang), source, head + banner + text))
 
     def run(self) -> list[Page]:
         archive_pages = ArchivePages(self)  # timelines, winners showcase, agency pages, open data
@@ -234,6 +251,7 @@ class _Renderer:
             self.emit("winners_year.md.j2", Paths.winners_year(entry.year), entry.source_file, entry=entry)
         if self.catalog.unpsa:
             self.emit("unpsa.md.j2", Paths.unpsa(), "rubrics/winners/unpsa.yaml", unpsa=self.catalog.unpsa)
+        self.emit("editor_notes.md.j2", Paths.editor_notes(), "rubrics/", notes=self.catalog.editor_notes)
         archive_pages.run()
         return self.pages
 
@@ -266,8 +284,9 @@ def _condition_refs(year: Any) -> dict[str, Ref]:
             refs[f"{b.id}/{c.id}"] = Ref(c.text, b.name, b.id)
         for entry in branch.types:
             t = entry.model
-            refs[f"{b.id}/{t.id}"] = Ref(t.definition, t.name, b.id, t.id, entry)
-            refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
+            refs[f"{b.id}/{t.id}"] = Ref(t.definition or t.name, t.name, b.id, t.id, entry)
+            if t.definition:
+                refs[f"{b.id}/{t.id}/definition"] = Ref(t.definition, t.name, b.id, t.id, entry)
             for c in (*t.eligibility, *t.conditions, *t.criteria):
                 refs[f"{b.id}/{t.id}/{c.id}"] = Ref(c.text, t.name, b.id, t.id, entry)
     return refs

@@ -24,6 +24,7 @@ from ..content.models import Milestone
 from ..content.placeholders import is_placeholder
 from ..content.schema import schemas
 from ..content.timeline import BuildDate, ics, precision, span
+from ..pages.cite import cite
 from ..pages.files import CSV_COLUMNS, DATA_DIR, CalendarFile, calendar_files, calendar_name, showcase_file
 from ..pages.labels import LANGS, labels
 from ..pages.text import format_date, format_span, quantity
@@ -37,7 +38,7 @@ class SiteFile:
 
 def site_files(catalog: Catalog, when: BuildDate, archive: Archive | None = None) -> list[SiteFile]:
     archive = archive or Archive(catalog)
-    files = [SiteFile(c.path, _calendar(c, when)) for c in calendar_files(catalog)]
+    files = [SiteFile(c.path, _calendar(c, when, catalog)) for c in calendar_files(catalog)]
     files.append(SiteFile(f"{DATA_DIR}/winners.csv", winners_csv(archive)))
     files += [SiteFile(f"{DATA_DIR}/schema/{name}", data) for name, data in _schema_files().items()]
     files.append(SiteFile(f"{DATA_DIR}/winners.json", _json(winners_json(catalog))))
@@ -57,8 +58,9 @@ def _schema_files() -> dict[str, bytes]:
 # --- calendars ---------------------------------------------------------------------------
 
 
-def _calendar(cal: CalendarFile, when: BuildDate) -> bytes:
+def _calendar(cal: CalendarFile, when: BuildDate, catalog: Catalog) -> bytes:
     words = {lang: {k: v[lang] for k, v in labels().items()} for lang in LANGS}
+    documents = {d.id: d for d in catalog.documents}
 
     def describe(m: Milestone) -> str:
         """Thai first, then English (the title too, since SUMMARY is Thai), with what the source left open."""
@@ -78,7 +80,7 @@ def _calendar(cal: CalendarFile, when: BuildDate) -> bytes:
             for note in m.notes:
                 lines.append(f"{w['notes']}: {getattr(note, lang)}")
             if lang == "en" and not is_placeholder(m.source.document):
-                lines.append(f"{w['source']}: {m.source.document} — {m.source.section}")
+                lines.append(f"{w['source']}: {cite(m.source, documents, lang, w)}")
             blocks.append("\n".join(" ".join(line.split()) for line in lines))
         return "\n\n".join(b for b in blocks if b)
 

@@ -115,6 +115,7 @@ def _drop_hidden(items) -> None:
     for item in items:
         if isinstance(item, Section):
             _drop_hidden(item.children)
+    items[:] = [item for item in items if not isinstance(item, Section) or item.children]  # a folder of hidden pages only
 
 
 def on_nav(nav, config, files, **_):
