@@ -65,6 +65,7 @@ def outcome(case: dict) -> dict:
         "invalid": result["invalid"],
         "missing": result["missing"],
         "band": result["band"],
+        "weakest": result["weakest"],
     }
 
 

@@ -33,7 +33,7 @@ def test_every_type_has_a_checklist_with_every_condition_as_a_checkbox(built_sit
     text, _ = read(page)
     t = item.model
     conditions = [*branch.model.eligibility, *t.eligibility, *t.conditions]
-    boxes = re.findall(r'<label class="lr-check"><input type="checkbox"><span>(.*?)</span></label>', page)
+    boxes = re.findall(r'<label class="lr-check"><input type="checkbox"[^>]*><span>(.*?)</span></label>', page)
     # one box per condition, plus the closing "meets every item" box
     assert [norm(re.sub("<[^>]+>", "", b)) for b in boxes[:-1]] == [tr(c.text, lang) for c in conditions]
     assert norm(boxes[-1]) == WORDS["checklist_all_met"][lang]

@@ -66,7 +66,8 @@ def test_walk_the_finder_to_every_outcome(site, year, outcome_id, path, lang):
     outcome = next(o for o in year.finder.model.outcomes if o.id == outcome_id)
     shown = " ".join(visible.inner_text().split())
     assert " ".join(getattr(outcome.text, lang).split()) in shown
-    # the reasons: every question answered on the way, with the conditions it tests
+    # the reasons (collapsed; opened here): every question answered on the way, with the conditions it tests
+    visible.locator(".lr-finder__reasons > summary").click()
     reasons = visible.locator(".lr-finder__reasons li > p.lr-finder__q")
     assert reasons.count() == len(path)
     for i, (question, _) in enumerate(path):
@@ -90,7 +91,7 @@ def test_from_the_home_page_to_a_printed_checklist(site, lang):
     context, base = site
     page = context.new_page()
     page.goto(f"{base}{prefix(lang)}/")
-    page.locator("a.md-button", has_text=WORDS["finder_open"][lang]).first.click()
+    page.locator("a.lr-task", has_text=WORDS["task_finder"][lang]).first.click()  # the home page's first task
     page.wait_for_load_state("load")
     year = CATALOG.years[0]
     assert page.url.endswith(f"/{year.year}/finder/")

@@ -82,6 +82,7 @@ def shown(page) -> dict:
         "with_bonus": page.inner_text("[data-out=total-with-bonus]") if page.query_selector("[data-out=total-with-bonus]") else None,
         "band": (band.get_attribute("data-band") or None) if band else None,
         "band_text": band.inner_text() if band else None,
+        "weakest": (page.get_attribute("[data-out=weakest]", "data-weakest") or "").split() if page.is_visible("[data-out=weakest]") else [],
     }
 
 
@@ -99,6 +100,7 @@ def test_self_assessment_cases_match_python(browser, lang):
         assert got["verdict"] == WORDS[VERDICT[expected["status"]]][lang], where
         assert got["failed"] == expected["failed"], where
         assert got["invalid"] == expected["invalid"], where
+        assert got["weakest"] == expected["weakest"], where
         assert got["percents"] == (expected["percents"] if data["mode"] == "rubric" else {}), where
         if data["mode"] == "rubric":
             assert got["total"] == (expected["total"] or ""), where
@@ -268,6 +270,7 @@ def test_without_javascript_the_criteria_and_a_note_are_shown(browser):
             for rule in rules:
                 assert " ".join(getattr(rule.text, lang).split()) in body
             assert not plain.is_visible("#lr-assess-actions")
-            assert plain.get_attribute("[name='_total']", "max") == str(branch.model.scoring.full_marks)
+            # the total's full marks are shown beside its field
+            assert plain.inner_text("tr[data-row='_total'] td:nth-child(3)") == str(branch.model.scoring.full_marks)
     finally:
         context.close()

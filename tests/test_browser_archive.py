@@ -122,7 +122,7 @@ def test_filters_work_across_years_and_load_the_list_only_when_used(synthetic_si
         visit.close()
 
 
-def test_filters_in_english_by_type_and_a_combination_with_no_match(synthetic_site, chromium):
+def test_filters_in_english_by_type_narrow_the_branches_offered(synthetic_site, chromium):
     site, archive = synthetic_site
     with serve(site) as base:
         visit = Visit(chromium, base)
@@ -132,9 +132,14 @@ def test_filters_in_english_by_type_and_a_combination_with_no_match(synthetic_si
         expected = _expected(archive, "en", type=kind)
         assert 0 < len(expected) < len(archive.awards) and _shown(visit) == expected
         assert [u for u in visit.requests if u.endswith("showcase-en.json")]
-        _choose(page, branch="pmqa")  # a service type within the PMQA branch: nothing
-        visit.page.wait_for_function("() => document.querySelector('.lr-filter__count').textContent.length > 0")
-        assert visit.rows() == [] and page.locator(".lr-filter__count").inner_text() == WORDS["filter_none"]["en"]
+        # a service type cannot go with the PMQA branch: PMQA is no longer offered
+        assert page.locator("#lr-filter select[name=branch] option[value=pmqa]").is_disabled()
+        assert page.locator("#lr-filter select[name=branch] option[value=service]").is_enabled()
+        # an address asking for both keeps the branch and drops the type
+        page = visit.open(f"/en/winners/?year=&branch=pmqa&type={kind}")
+        expected = _expected(archive, "en", branch="pmqa")
+        assert expected and _shown(visit) == expected
+        assert page.locator("#lr-filter select[name=type]").input_value() == ""
         assert visit.outside == []
         visit.close()
 

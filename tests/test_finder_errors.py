@@ -58,7 +58,7 @@ def test_outcomes_and_cited_conditions_must_exist(project):
     assert run.code == 1
     assert run.stderr.splitlines() == [
         f"{FINDER}:{test_line}:9: questions[2].tests[0]: found 'service/innovation/brand-new-service', which is not a condition of 2562; "
-        "expected <branch>/<type>/<condition-id> (or <branch>/<type>/definition) or <branch>/<condition-id> naming an existing condition",
+        "expected <branch>/<type>/<condition-id> (or <branch>/<type>/definition, for a type that has one) or <branch>/<condition-id> naming an existing condition",
         f"{FINDER}:{type_line}:17: outcomes[2].award_type: found 'service/innovations', which is not an award type of 2562; expected one of: "
         "participation/effective-change, participation/engaged-citizen, participation/open-governance, participation/participation-expanded, "
         "service/data-integration, service/development, service/innovation, service/service-excellence, service/standard-expansion",

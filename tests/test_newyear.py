@@ -37,7 +37,7 @@ def test_new_year_copies_the_latest_year_and_leaves_todo_placeholders(project):
 
     year = yaml.safe_load((project / "rubrics/2567/year.yaml").read_text(encoding="utf-8"))
     assert year["year"] == 2567
-    assert year["name"] == {"th": "รางวัลเลิศรัฐ ประจำปี 2567", "en": "Public Sector Excellence Awards 2024 (BE 2567)"}
+    assert year["name"] == {"th": "รางวัลเลิศรัฐ ประจำปี พ.ศ. 2567", "en": "Public Sector Excellence Awards 2024 (BE 2567)"}
     assert {m["date"] for m in year["milestones"]} == {"TODO"}
     assert not any("end" in m or "part" in m for m in year["milestones"])
     assert year["statistics"][-1] == {"year": 2566, "applications": "TODO", "awards": "TODO"}

@@ -39,12 +39,16 @@ def load_queries() -> list[Query]:
     return [Query(str(text), lang, kind) for lang, kinds in data.items() for kind, texts in kinds.items() for text in texts]
 
 
+EXCLUDED = '<meta name="lertrat:search" content="exclude">'
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every page of a built site by its path ("" for the home page, "2566/" …)."""
+    """Every page of a built site that search should find, by its path ("" for the home page,
+    "2566/" …): pages whose front matter keeps them out of search (the staff notes) are not."""
     paths = []
     for file in sorted(site.rglob("index.html")):
         folder = file.parent.relative_to(site).as_posix()
-        if folder.split("/", 1)[0] not in ("search", "assets"):
+        if folder.split("/", 1)[0] not in ("search", "assets") and EXCLUDED not in file.read_text(encoding="utf-8"):
             paths.append("" if folder == "." else f"{folder}/")
     return paths
 

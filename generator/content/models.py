@@ -461,7 +461,7 @@ class FinderQuestion(Model):
         list[str],
         Field(description="The conditions this question tests, as <branch>/<type>/<condition-id> (or <branch>/<type>/definition for the type's definition), or <branch>/<condition-id> for a branch's general eligibility."),
     ] = []
-    yes: Slug | None = Field(default=None, description="Id of the question or outcome a 'yes' leads to.")
+    yes: Slug | None = Field(default=None, description="Id of the question or outcome a 'yes' leads to. 'Yes' is the answer in favour of a type: phrase the question so that it never leads straight to an outcome with no award type.")
     no: Slug | None = Field(default=None, description="Id of the question or outcome a 'no' leads to.")
     choices: list[Choice] = []
     notes: Notes = []

@@ -421,6 +421,12 @@ def check_finder(checker: Checker, finder: Finder, year: int, types: dict[str, s
             )
             if not ok:
                 checker.report(("questions", i, "tests", j), f"found '{ref}', which is not a condition of {year}; expected <branch>/<type>/<condition-id> (or <branch>/<type>/definition, for a type that has one) or <branch>/<condition-id> naming an existing condition")
+    # "Yes" is always the answer in favour of a type: a reader who answers yes should never be
+    # told straight away that no type fits (rephrase such a question the other way round).
+    no_type = {o.id for o in finder.outcomes if o.award_type is None}
+    for i, q in enumerate(finder.questions):
+        if not q.choices and q.yes in no_type and q.no not in no_type:
+            checker.report(("questions", i, "yes"), f"found 'yes' leading to '{q.yes}', an outcome with no award type; expected 'yes' to be the answer in favour of a type (rephrase the question so that its 'no' leads to '{q.yes}')")
     for i, outcome in enumerate(finder.outcomes):
         if outcome.award_type is not None and outcome.award_type not in types and outcome.award_type not in broken and outcome.award_type.split("/")[0] not in broken:
             checker.report(("outcomes", i, "award_type"), f"found '{outcome.award_type}', which is not an award type of {year}; expected one of: {', '.join(sorted(types))}")

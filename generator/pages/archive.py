@@ -114,7 +114,13 @@ class ArchivePages:
             "calendars": self.calendars,
             "calendar_name": lambda cal: calendar_name(cal, lang),
             "agencies_sorted": agencies_sorted,
+            "awarded_count": self.awarded_count,
         }
+
+    def awarded_count(self, year: int) -> int | None:
+        """How many works the statistics say were awarded in ``year`` (None where they do not
+        say): a winners list shorter than that is a selection, and the page says so."""
+        return next((s.awards for s in self.statistics if s.year == year and isinstance(s.awards, int)), None)
 
     def run(self) -> None:
         r, catalog, archive = self.r, self.r.catalog, self.archive
@@ -125,6 +131,6 @@ class ArchivePages:
         if catalog.agencies:
             r.emit("agencies.md.j2", Paths.agencies(), "rubrics/agencies.yaml", records=archive.records)
             for agency in catalog.agencies:
-                r.emit("agency.md.j2", Paths.agency(agency.id), "rubrics/", record=archive.records[agency.id])
+                r.emit("agency.md.j2", Paths.agency(agency.id), "rubrics/agencies.yaml and rubrics/winners/", record=archive.records[agency.id])
         r.emit("data.md.j2", Paths.data(), "rubrics/", files=open_data_files(catalog), csv_columns=CSV_COLUMNS,
                calendar_list=self.calendars)

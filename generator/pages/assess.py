@@ -76,11 +76,23 @@ def inputs(data: dict) -> list[dict]:
     return found + data["results"] + data["bonus"]
 
 
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
 def _parse(value: Any) -> Fraction | None:
+    """A typed number as the page reads it: Thai digits (๐–๙) are digits, thousands commas are
+    allowed; anything else that is not a plain decimal is not a number."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    text = str(value).strip().translate(_THAI_DIGITS)
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN.match(text):
+        raise ValueError
     try:
-        return Fraction(Decimal(str(value).strip()))
+        return Fraction(Decimal(text))
     except (InvalidOperation, ValueError):
         raise ValueError from None
 
@@ -165,6 +177,11 @@ def evaluate(data: dict, answers: dict[str, Any]) -> dict:
                 checks = [(None, values["_" + rule["measure"]])]
             failures = [{"item": where, "measured": measured} for where, measured in checks if not _compare(measured, rule["comparison"], threshold)]
             rules.append({"id": rule["id"], "passed": not failures, "failures": failures})
+    # The weakest dimension: the lowest share of its full marks, once every answer is valid (ties: all of them).
+    weakest: list[str] = []
+    if len(dims) > 1 and not invalid and all(d["percent"] is not None for d in dims):
+        lowest = min(d["percent"] for d in dims)
+        weakest = [d["id"] for d in dims if d["percent"] == lowest]
     band = None
     if total is not None:
         band = next((b["id"] for b in data["bands"] if b["min"] <= total <= b["max"]), None)
@@ -179,6 +196,7 @@ def evaluate(data: dict, answers: dict[str, Any]) -> dict:
         "passed": all(r["passed"] for r in rules) if complete and rules else None,
         "band": band,
         "requested": requested,
+        "weakest": weakest,
     }
 
 

@@ -86,7 +86,7 @@ def script_json(value: Any) -> str:
 _WORDS = (
     "assess_pass", "assess_fail", "assess_none", "assess_incomplete", "assess_invalid", "assess_range", "assess_measured",
     "assess_no_band", "assess_total", "assess_total_with_bonus", "assess_result", "assess_item", "assess_score", "assess_max",
-    "assess_percent", "assess_requested", "cost_value_incomplete",
+    "assess_percent", "assess_requested", "assess_weakest", "cost_value_incomplete",
 )
 
 

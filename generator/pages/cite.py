@@ -8,15 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.models import TODO
+from ..content.placeholders import is_placeholder
 from .text import format_date
 
 
 def cite(source: Any, documents: dict[str, Any], lang: str, words: dict[str, str]) -> str:
     """Plain text (escape it for the page), e.g. "รางวัลเลิศรัฐ… (สำนักงาน ก.พ.ร., 15 พฤศจิกายน 2565) — ประเภทรางวัล"."""
-    if source.document == TODO:
+    if is_placeholder(source.document):
         return words["placeholder"]
     doc = documents.get(source.document)
-    section = source.section
+    section = words["placeholder"] if is_placeholder(source.section) else source.section
     if doc is None:  # no register in this project (checked when there is one)
         return section
     title = getattr(doc.title, lang)

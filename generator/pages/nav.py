@@ -25,6 +25,7 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
         for branch in year.branches:
             b = branch.model
             order[Paths.branch(year.year, b.id)] = b.order
+            order[Paths.branch_print(year.year, b.id)] = 999  # after the branch's types
             titles[f"{year.year}/{b.id}"] = b.name.model_dump()
             for item in branch.types:
                 order[Paths.award_type(year.year, b.id, item.model.id)] = item.model.order
@@ -42,7 +43,12 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     return order, titles
 
 
+# Hand-written pages every page's footer links (overrides/partials/copyright.html): the
+# staff editing guide, the website policy and the site map are not what a reader navigates.
+FOOTER_PAGES = ("editing.md", "policy.md", "sitemap.md", "contact.md")
+
+
 def nav_hidden(catalog: Catalog) -> set[str]:
     """Pages kept out of the sidebar: one per agency (hundreds), which the agencies page links;
-    the staff page of editors' notes, which the staff guide links."""
-    return {Paths.agency(a.id) for a in catalog.agencies} | {Paths.editor_notes()}
+    the staff page of editors' notes, which the staff guide links; and the footer's pages."""
+    return {Paths.agency(a.id) for a in catalog.agencies} | {Paths.editor_notes()} | set(FOOTER_PAGES)

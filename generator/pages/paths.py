@@ -113,6 +113,14 @@ class Paths:
         return "data.md"
 
     @staticmethod
+    def contact() -> str:
+        return "contact.md"
+
+    @staticmethod
+    def branch_print(year: int | str, branch: str) -> str:
+        return f"{year}/{branch}/print.md"
+
+    @staticmethod
     def editing() -> str:
         """The staff guide (hand-written: content/editing.md)."""
         return "editing.md"

@@ -24,7 +24,7 @@ from .cite import cite
 from .labels import DEFAULT_LANG, LANGS, labels
 from .paths import Links, Paths, Urls
 from .slugs import slugify
-from .text import escape_html, escape_md, filled, format_span, number, paragraphs, quantity
+from .text import contact_href, escape_html, escape_md, filled, format_span, number, paragraphs, quantity
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -100,6 +100,7 @@ def _environment() -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["without_type_prefix"] = compare.without_type_prefix
     env.globals["applies"] = applies
+    env.globals["contact_href"] = contact_href
     env.globals["without_deadline"] = without_deadline
     env.tests["applies_to_type"] = applies
     env.tests["placeholder"] = placeholders.is_placeholder
@@ -224,6 +225,8 @@ class _Renderer:
             for branch in year.branches:
                 b = branch.model.id
                 self.emit("branch.md.j2", Paths.branch(year.year, b), branch.source_file, year=year, branch=branch)
+                folder = branch.source_file.rsplit("/", 1)[0] + "/"  # the branch and all its types
+                self.emit("branch_print.md.j2", Paths.branch_print(year.year, b), folder, year=year, branch=branch)
                 for item in branch.types:
                     path = Paths.award_type(year.year, b, item.model.id)
                     self.emit("type.md.j2", path, item.source_file, year=year, branch=branch, item=item)
@@ -237,12 +240,18 @@ class _Renderer:
                         self.emit("self_assessment.md.j2", page, item.source_file, year=year, branch=branch, item=item, spec=spec, cost=cost)
             refs = _condition_refs(year)
             if year.finder is not None:
-                self.emit("finder.md.j2", Paths.finder(year.year), year.finder.source_file, year=year, finder=year.finder.model, refs=refs)
+                self.emit("finder.md.j2", Paths.finder(year.year), year.finder.source_file, year=year, finder=year.finder.model, refs=refs,
+                          depths=_finder_depths(year.finder.model), has_apply=any(br.model.application for br in year.branches))
             if year.form is not None:
                 form_branch = next(br for br in year.branches if br.model.id == year.form.model.branch)
                 self.emit("readiness_form.md.j2", Paths.readiness_form(year.year), year.form.source_file, year=year, form=year.form.model, branch=form_branch, finder=year.finder.model, refs=refs)
             if any(br.model.application for br in year.branches):
                 self.emit("apply.md.j2", Paths.apply(year.year), year.source_file, year=year)
+        years = sorted(self.catalog.years, key=lambda y: -y.year)
+        contacts = [y for y in years if any(br.model.contact or br.model.application for br in y.branches)]
+        if contacts:
+            sources = " and ".join(br.source_file for y in contacts for br in y.branches if br.model.contact)
+            self.emit("contact.md.j2", Paths.contact(), sources or "rubrics/", years=contacts)
         if len(self.catalog.years) > 1:
             self.emit("changes.md.j2", Paths.changes(), "rubrics/", comparisons=compare.consecutive_pairs(self.catalog.years))
         if self.catalog.winners or self.catalog.unpsa:
@@ -290,6 +299,27 @@ def _condition_refs(year: Any) -> dict[str, Ref]:
             for c in (*t.eligibility, *t.conditions, *t.criteria):
                 refs[f"{b.id}/{t.id}/{c.id}"] = Ref(c.text, t.name, b.id, t.id, entry)
     return refs
+
+
+def _finder_depths(finder: Any) -> dict[str, int]:
+    """For each question, the most questions a reader may still have to answer from it (itself
+    included): the finder's progress indicator ("question 3 of at most 6"). The tree is
+    validated loop-free before pages are rendered."""
+    questions = {q.id: q for q in finder.questions}
+    depths: dict[str, int] = {}
+
+    def depth(node: str) -> int:
+        if node not in questions:
+            return 0
+        if node not in depths:
+            q = questions[node]
+            nexts = [c.next for c in q.choices] if q.choices else [q.yes, q.no]
+            depths[node] = 1 + max(depth(n) for n in nexts)
+        return depths[node]
+
+    for q in finder.questions:
+        depth(q.id)
+    return depths
 
 
 def _form_for(year: Any, branch_id: str) -> Any:

@@ -91,3 +91,22 @@ def filled(value: object, words: dict[str, str]) -> object:
     """A value, or the words "to be entered" in place of a ``TODO`` placeholder: a draft's
     pages in the preview name what is missing, and no page ever shows ``TODO`` itself."""
     return words["placeholder"] if is_placeholder(value) else value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^0[\d\s-]{7,14}$")
+_WEB = re.compile(r"^(https?://|www\.)\S+$")
+
+
+def contact_href(value: str) -> str | None:
+    """The link a contact's value opens on a phone: ``mailto:`` for an e-mail address,
+    ``tel:`` (international form) for a Thai phone number ("0 2356 9999" → "tel:+6623569999"),
+    the address of a website; ``None`` for anything else (a channel's name)."""
+    text = value.strip()
+    if _EMAIL.match(text):
+        return f"mailto:{text}"
+    if _PHONE.match(text):
+        return "tel:+66" + re.sub(r"\D", "", text)[1:]
+    if _WEB.match(text):
+        return text if text.startswith("http") else f"https://{text}"
+    return None

@@ -22,8 +22,9 @@ from generator.content.timeline import catalog_build_date
 from generator.pages.labels import DEFAULT_LANG, labels
 from generator.pages.nav import nav_hidden, nav_hints
 from generator.pages.render import CompiledTemplates
+from generator.pages.text import format_date
 from generator.pages.writer import HandWrittenFileError
-from generator.site import csp, mkdocs_run
+from generator.site import csp, mkdocs_run, pageinfo
 from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
 from generator.site.mkdocs_run import preview, take_prepared
@@ -33,6 +34,7 @@ from generator.site.search import write_search_index
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
 _hidden: set[str] = set()
 _downloads: tuple = ()  # (catalog, build date) for on_post_build
+_dates: dict[str, str] = {}  # newest commit date of each source file (pageinfo.changed_dates)
 _theme_templates = CompiledTemplates()  # Material's templates, compiled once per process (see CompiledTemplates)
 
 
@@ -51,7 +53,7 @@ def _nested(config) -> bool:
 
 
 def on_pre_build(config, **_):
-    global _hints, _hidden, _downloads
+    global _hints, _hidden, _downloads, _dates
     if _nested(config):
         return
     root = Path(config.config_file_path).parent
@@ -67,12 +69,41 @@ def on_pre_build(config, **_):
     except HandWrittenFileError as error:
         raise Abort(f"content/: {error}") from None
     _hints, _hidden, _downloads = nav_hints(catalog), nav_hidden(catalog), (catalog, when)
+    _dates = pageinfo.changed_dates(root)
 
 
-def on_page_markdown(markdown, page, **_):
+def _page_info(first_line: str, page, config, files) -> None:
+    """When the page's content last changed, and on a page of an earlier programme year the
+    current year's counterpart (shown by overrides/main.html; see pageinfo.py)."""
+    lang = config.theme.get("language", DEFAULT_LANG)
+    words = labels()
+    src = page.file.src_uri
+    day = pageinfo.last_changed(pageinfo.sources(first_line, src), _dates)
+    page.meta["lertrat_updated"] = format_date(day, lang) if day else None
+    page.meta["lertrat_updated_iso"] = day
+    if page.is_homepage or src in ("index.md", f"index.{lang}.md"):
+        page.meta.setdefault("title", words["home"][lang])  # the site's name stays in the header, once
+    years = [y.year for y in _downloads[0].years] if _downloads else []
+    year = pageinfo.page_year(src)
+    if year is None or not years or year >= max(years):
+        return
+    current = max(years)
+    target, exact = pageinfo.current_counterpart(src, current, lambda path: files.get_file_from_path(path) is not None)
+    found = files.get_file_from_path(target)
+    name = words["year_th"][lang]
+    page.meta["lertrat_older"] = {
+        "year": name.format(be=year, ce=year - 543),
+        "current": name.format(be=current, ce=current - 543),
+        "url": found.url if found is not None else "",
+        "exact": exact,
+    }
+
+
+def on_page_markdown(markdown, page, config, files, **_):
     # The "generated from rubrics/..." banner is for people opening the file, not for
     # readers; dropping it lets MkDocs take the page title from the first heading.
     first, _, rest = markdown.partition("\n")
+    _page_info(first, page, config, files)
     # Search reads the built pages (generator/site/search.py); a page kept out of it (front
     # matter `search: {exclude: true}`, Material's way) says so in its head (overrides/main.html).
     # Material's own index is replaced after the build: its plugin is spared every page.

@@ -20,10 +20,13 @@
     return found.concat(spec.results, spec.bonus);
   }
 
+  /* A typed number: Thai digits (๐–๙) read as 0–9, thousands commas allowed ("1,250.5");
+   * anything else that is not a plain decimal is NaN (shown as invalid, never dropped). */
   function parse(value) {
     if (value === undefined || value === null) return null;
-    var text = String(value).trim();
+    var text = String(value).trim().replace(/[\u0E50-\u0E59]/g, function (d) { return String(d.charCodeAt(0) - 0x0E50); });
     if (text === "") return null;
+    if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/,/g, "");
     if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return NaN;
     return Number(text);
   }
@@ -74,8 +77,14 @@
     if (total !== null) {
       spec.bands.forEach(function (b) { if (band === null && total >= b.min - EPSILON && total <= b.max + EPSILON) band = b.id; });
     }
+    // The weakest dimension: the lowest share of its full marks, once every answer is valid (ties: all of them).
+    var weakest = [];
+    if (dims.length > 1 && invalid.length === 0 && dims.every(function (d) { return d.percent !== null; })) {
+      var lowest = Math.min.apply(null, dims.map(function (d) { return d.percent; }));
+      weakest = dims.filter(function (d) { return d.percent <= lowest + EPSILON; }).map(function (d) { return d.id; });
+    }
     return {
-      complete: complete, missing: missing, invalid: invalid, dimensions: dims, total: total, bonus: bonus, rules: rules,
+      complete: complete, missing: missing, invalid: invalid, dimensions: dims, total: total, bonus: bonus, rules: rules, weakest: weakest,
       passed: complete && rules.length ? rules.every(function (r) { return r.passed; }) : null, band: band, requested: requested
     };
   }
@@ -232,6 +241,14 @@
       }
       box.setAttribute("data-status", status);
       put("verdict", verdict);
+      var weakest = out("weakest");
+      if (weakest) {
+        var low = result.weakest.map(function (id) { return names.rows[id]; });
+        weakest.hidden = !low.length || result.invalid.length > 0;
+        weakest.setAttribute("data-weakest", weakest.hidden ? "" : result.weakest.join(" "));
+        weakest.textContent = low.length ? words.assess_weakest.replace("{name}", low.join(", "))
+          .replace("{percent}", showPercent(result.dimensions.filter(function (d) { return d.id === result.weakest[0]; })[0].percent)) : "";
+      }
       var bandOut = out("band");
       if (bandOut) {
         bandOut.setAttribute("data-band", result.band || "");

@@ -5,6 +5,9 @@
  * With it, the form appears; the first time a filter changes, the whole list is loaded
  * from data/showcase-<lang>.json, which the build makes from the YAML. Filter values are
  * the options the build wrote into the form; every word shown comes from data-* attributes.
+ * The filters narrow each other: once the list is loaded (on the first touch of the form),
+ * an option that would show nothing with the other choices is disabled and hidden, and a
+ * choice that leaves nothing clears the other filters that conflict with it.
  */
 (function () {
   "use strict";
@@ -46,6 +49,32 @@
       (!v.agency || row[4].indexOf(v.agency) !== -1);
   }
 
+  /* Clear the filters other than ``keep`` that leave no row with it, latest in the form first,
+   * then offer in each filter only the options that show something with the others. */
+  function narrow(keep) {
+    if (!data) return;
+    var v = chosen();
+    for (var i = selects.length - 1; i >= 0 && !data.rows.some(function (row) { return matches(row, v); }); i--) {
+      if (selects[i].name !== keep && selects[i].value) {
+        selects[i].value = "";
+        v = chosen();
+      }
+    }
+    selects.forEach(function (s) {
+      var others = chosen();
+      Array.prototype.forEach.call(s.options, function (option) {
+        if (!option.value) return;
+        others[s.name] = option.value;
+        var empty = !data.rows.some(function (row) { return matches(row, others); });
+        option.disabled = empty;
+        option.hidden = empty;
+      });
+      Array.prototype.forEach.call(s.querySelectorAll("optgroup"), function (group) {
+        group.hidden = !group.querySelector("option:not([hidden])");
+      });
+    });
+  }
+
   function link(href, text) {
     var a = document.createElement("a");
     a.href = href;
@@ -80,12 +109,18 @@
       if (v[name] || name === "year") params.set(name, v[name]);
     });
     history.replaceState(null, "", "?" + params.toString() + location.hash);
+    // the language switch leads to the same filters in the other language (same values in both)
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      if (!link.dataset.lrBase) link.dataset.lrBase = link.getAttribute("href").split(/[?#]/)[0];
+      link.setAttribute("href", link.dataset.lrBase + location.search);
+    });
   }
 
-  function apply() {
-    var v = chosen();
+  function apply(changed) {
     status.textContent = form.dataset.loading;
     load().then(function () {
+      narrow(changed);
+      var v = chosen();
       var rows = data.rows.filter(function (row) { return matches(row, v); });
       var fragment = document.createDocumentFragment();
       rows.forEach(function (row) { fragment.appendChild(renderRow(row)); });
@@ -99,7 +134,8 @@
 
   form.hidden = false;
   document.querySelectorAll("[data-lr-nojs]").forEach(function (el) { el.hidden = true; });
-  form.addEventListener("change", apply);
+  form.addEventListener("change", function (event) { apply(event.target.name); });
+  form.addEventListener("focusin", function () { load().then(function () { narrow(null); }).catch(function () { /* said on change */ }); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("reset", function (event) {
     event.preventDefault();
