@@ -1,8 +1,10 @@
 """The ``lertrat`` command: check, build, serve, schema, search-index, new-year, clean.
 
 A mistake in the content is a user error: it is printed as ``path:line:col: field: message``
-lines and the command exits with status 1, without a traceback. Anything else that goes
-wrong is a bug in lertrat and keeps its traceback.
+lines and the command exits with status 1, without a traceback; so is a command run where
+there is no project (the line names the folder looked in and how to name another). Anything
+else that goes wrong is a bug in lertrat and keeps its traceback. ``lertrat`` alone lists the
+commands; each command's ``--help`` is a paragraph and an example (``COMMANDS``).
 """
 
 from __future__ import annotations

@@ -58,8 +58,8 @@ def test_the_published_build_leaves_the_draft_out_entirely(drafted, built_site, 
     assert run.code == 0, run.output
     todo = todo_count(drafted, "rubrics/2567")
     assert todo == 88
-    pages = sum(1 for _ in built_site.rglob("index.html"))  # the published site without the draft
-    assert run.stdout.splitlines() == ["2567 is a draft: not published; 88 TODO values left.", f"Built {pages} pages into " + str(tmp_path / "site") + "/."]
+    pages = sum(1 for _ in built_site.rglob("index.html"))
+    assert run.stdout.splitlines() == ["2567 is a draft: not published; 88 TODO values left.", f"Built {pages} pages into {tmp_path / 'site'}/."]
     assert "rubrics/2567/" not in run.stderr  # its TODOs are summed up in that line, not listed as warnings
     site = tmp_path / "site"
     assert not (site / "2567").exists() and not (site / "en/2567").exists()
@@ -98,6 +98,7 @@ def test_the_preview_shows_the_draft_with_a_banner_on_its_pages(drafted, tmp_pat
         assert "2567" in preview.page_text(served.get("en/")[1])
         # The timeline offers no calendar while no milestone has a date.
         assert served.get("calendar/2567.ics")[0] == 404
+        assert "2567 is a draft: not published; 88 TODO values left." in served.lines()
 
 
 def test_no_page_or_file_of_the_preview_carries_a_placeholder(drafted):

@@ -99,6 +99,11 @@ class _Edits:
             end = self._line_start(end)
         self.edits.append((start, end, ""))
 
+    def line_after(self, node: yaml.Node, line: str) -> None:
+        """A new line after the one where ``node`` ends."""
+        at = self._after_line(node.end_mark.index)
+        self.edits.append((at, at, line + "\n"))
+
     def append(self, sequence: yaml.Node, item: str) -> None:
         last = sequence.value[-1]
         end = last.end_mark.index
@@ -138,9 +143,7 @@ def _year_file(text: str, old: int, new: int, counts: Counts) -> str:
     root = edits.root
     edits.set(root, "year", str(new))
     if not edits.set(root, "draft", "true"):  # the new year stays out of the published site until it is ready
-        year_value = edits.get(root, "year")[1]
-        at = edits._after_line(year_value.end_mark.index)
-        edits.edits.append((at, at, "draft: true\n"))
+        edits.line_after(edits.get(root, "year")[1], "draft: true")
     name = edits.get(root, "name")
     if name is not None:
         for _, node in name[1].value if isinstance(name[1], yaml.MappingNode) else []:

@@ -65,7 +65,8 @@ def drafts(catalog: Catalog) -> list[Draft]:
 
 
 def published(catalog: Catalog) -> Catalog:
-    """The catalog without its drafts, nor their warnings (``Draft.line`` sums them up)."""
+    """The catalog without its drafts, nor their warnings (``Draft.line`` sums them up) and
+    editors' notes (the staff page lists those of the published site)."""
     left = [d.where for d in drafts(catalog)]
     if not left:
         return catalog
@@ -74,7 +75,7 @@ def published(catalog: Catalog) -> Catalog:
         years=tuple(y for y in catalog.years if not y.model.draft),
         winners=tuple(w for w in catalog.winners if not w.model.draft),
         warnings=tuple(p for p in catalog.warnings if not p.location.path.as_posix().startswith(tuple(left))),
-        editor_notes=tuple(n for n in catalog.editor_notes if not n.file.startswith(tuple(left))),  # the staff page names no draft
+        editor_notes=tuple(n for n in catalog.editor_notes if not n.file.startswith(tuple(left))),
     )
 
 

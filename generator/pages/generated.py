@@ -1,6 +1,6 @@
 """Which files of the docs dir are generated, and removing them (``lertrat clean``, ``make clean``).
 
-A generated page starts with the banner line (``BANNER_MARK``) and is listed in the
+A generated page starts with the banner line (``BANNER_MARK``; after its front matter, if any) and is listed in the
 manifest the writer keeps; a file without the banner was written by hand and is never
 removed. This module uses the standard library only, so that ``make clean`` can run it on
 a fresh clone, before ``make site`` has installed anything:

@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.drafts import drafts
 from ..content.entries import Catalog
 from ..content.errors import ContentError, warnings_report
 from ..content.timeline import BuildDate
@@ -228,6 +229,8 @@ class Preview:
             return self._fail(f"content/: {error}")
         if catalog.warnings:
             print(warnings_report(catalog.warnings), file=sys.stderr)
+        for draft in drafts(catalog):  # shown here, with a banner on its pages (pages/render.py)
+            print(draft.line(), file=sys.stderr)
         sidebar = (sorted((page.path, _heading(page.content)) for page in pages), nav_hints(catalog), sorted(nav_hidden(catalog)))
         inputs = [str(self.root / name) for name in GENERATOR_INPUTS]
         elsewhere = [p for p in changed if not any(p == i or p.startswith(i + os.sep) for i in inputs)]
