@@ -101,7 +101,7 @@ def test_the_staff_guide_links_the_staff_page_and_the_navigation_does_not(built_
 
 
 def test_a_reader_note_is_still_shown(built_site):
-    assert "The source's chart shows 1,613 applications for 2565" in text_of(built_site, "en/2566")
+    assert "The source's chart shows 1,613 applications for 2022 (BE 2565)" in text_of(built_site, "en/2566")
 
 
 # --- misleading statements --------------------------------------------------------------
@@ -211,7 +211,7 @@ def test_2562_definitions_hold_no_editorial_text(built_site):
 
 
 def test_the_calendar_is_named_as_the_programme_years_calendar(built_site):
-    assert "ปฏิทินการดำเนินการรางวัลเลิศรัฐ ประจำปี 2566" in text_of(built_site, "2566/timeline")
+    assert "ปฏิทินการดำเนินการรางวัลเลิศรัฐ ประจำปี พ.ศ. 2566" in text_of(built_site, "2566/timeline")
     assert "Calendar of the Public Sector Excellence Awards 2023 (BE 2566)" in text_of(built_site, "en/2566/timeline")
     assert "ปฏิทินการดำเนินการ พ.ศ. 2566" not in text_of(built_site, "2566/timeline")
 

@@ -302,7 +302,7 @@ def bare_be_years(page_html: str) -> list[str]:
     text = re.sub(r'"[^"]*"|“[^”]*”', " ", read(text)[0])
     found = []
     for m in re.finditer(r"(?<![\d/.\-–])\b(25[4-7]\d)\b(?![\d/])", text):
-        if re.search(r"BE\s*$|BE 25\d\d\s*[–-]\s*$", text[max(0, m.start() - 12) : m.start()]):
+        if re.search(r"B\.?E\.?\s*$|BE 25\d\d\s*[–-]\s*$", text[max(0, m.start() - 12) : m.start()]):  # "BE 2566"; an Act's title "B.E. 2558 (2015)"
             continue
         if re.search(r"[\u0E00-\u0E7F]", text[max(0, m.start() - 8) : m.end() + 3]):
             continue  # inside a Thai name or quotation
