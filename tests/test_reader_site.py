@@ -229,7 +229,7 @@ def test_language_switch_is_labelled_and_keeps_the_state(built_site):
         assert page.locator(".md-path").is_visible()
         # No page sets a cookie, the self-assessment with its saved answers included.
         page.goto(f"{base}/{CURRENT}/service/innovation/self-assessment/")
-        page.locator("input[type=number]").first.fill("1")
+        page.locator("input[inputmode=decimal]").first.fill("1")  # an answer the page saves in the browser
         assert context.cookies() == []
         browser.close()
     assert not outside
