@@ -229,7 +229,7 @@ def test_language_switch_is_labelled_and_keeps_the_state(built_site):
         assert page.locator(".md-path").is_visible()
         # No page sets a cookie, the self-assessment with its saved answers included.
         page.goto(f"{base}/{CURRENT}/service/innovation/self-assessment/")
-        page.locator("input[type=number]").first.fill("1")
+        page.locator("input[inputmode=decimal]").first.fill("1")  # an answer the page saves in the browser
         assert context.cookies() == []
         browser.close()
     assert not outside
@@ -302,7 +302,7 @@ def bare_be_years(page_html: str) -> list[str]:
     text = re.sub(r'"[^"]*"|“[^”]*”', " ", read(text)[0])
     found = []
     for m in re.finditer(r"(?<![\d/.\-–])\b(25[4-7]\d)\b(?![\d/])", text):
-        if re.search(r"BE\s*$|BE 25\d\d\s*[–-]\s*$", text[max(0, m.start() - 12) : m.start()]):
+        if re.search(r"B\.?E\.?\s*$|BE 25\d\d\s*[–-]\s*$", text[max(0, m.start() - 12) : m.start()]):  # "BE 2566"; an Act's title "B.E. 2558 (2015)"
             continue
         if re.search(r"[\u0E00-\u0E7F]", text[max(0, m.start() - 8) : m.end() + 3]):
             continue  # inside a Thai name or quotation

@@ -36,6 +36,7 @@ def nav_hints(catalog: Catalog) -> tuple[dict[str, int], dict[str, dict[str, str
     order[Paths.agencies()] = 101
     order[Paths.changes()] = 99
     titles["agencies"] = words["agencies"]
+    titles["editing"] = words["staff_guide"]  # the folder of the staff pages (breadcrumbs of /editing/notes/)
     for index, entry in enumerate(catalog.winners, start=1):
         order[Paths.winners_year(entry.year)] = index
     order[Paths.unpsa()] = 1000
