@@ -12,13 +12,15 @@ The pipeline, one folder per stage, data flowing one way (see README "How the ge
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content.catalog import load_catalog
 from .content.drafts import Draft, drafts, published
 from .content.entries import Catalog
 from .content.timeline import catalog_build_date
-from .pages.render import render_site
-from .pages.writer import WriteResult, write_pages
+
+if TYPE_CHECKING:
+    from .pages.writer import WriteResult
 
 __all__ = ["Catalog", "generate", "load_catalog", "project_root"]
 
@@ -37,6 +39,10 @@ def project_root(start: Path | None = None) -> Path:
 def generate(root: Path) -> tuple[Catalog, WriteResult, list[Draft]]:
     """Validate everything, then write the pages of the published site (nothing is written
     on error): the catalog without its drafts, which are returned apart to be named."""
+    # The pages stage is imported when it is used: `lertrat check` never renders a page.
+    from .pages.render import render_site
+    from .pages.writer import write_pages
+
     everything = load_catalog(root)
     catalog = published(everything)
     pages = render_site(catalog, catalog_build_date(root, catalog))

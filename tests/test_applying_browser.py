@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from generator.pages.labels import labels
 
-from browser import allow_only, launch, serve
+from browser import allow_only, fonts_ready, launch, open_anew, serve
 from conftest import REPO
 from test_applying import CATALOG, FINDERS, TYPES, _paths
 
@@ -32,14 +32,37 @@ def site(built_site):
         assert not outside, outside
 
 
+@pytest.fixture(scope="module")
+def tab(site):
+    """One tab for the finder walks: each walk opens the finder anew in it."""
+    context, _ = site
+    page = context.new_page()
+    yield page
+    page.close()
+
+
 def prefix(lang: str) -> str:
     return "/en" if lang == "en" else ""
 
 
 def click_answer(page, label: str) -> None:
+    """Click the one answer of the question on screen that reads ``label`` (a locator is strict:
+    two such answers are an error; none is one after five seconds)."""
     answer = page.locator(".lr-finder__step:not([hidden]) .lr-finder__answer").filter(has_text=re.compile(f"^{re.escape(label)}$"))
-    assert answer.count() == 1, label
-    answer.click()
+    answer.click(timeout=5000, force=True)
+
+
+# The step on screen: how many there are, the id and the text of the first (one call).
+_ON_SCREEN_JS = """() => {
+  const steps = [...document.querySelectorAll('.lr-finder__step:not([hidden])')];
+  return [steps.length, steps.length ? steps[0].id : null, steps.length ? steps[0].innerText : ''];
+}"""
+
+
+def on_screen(page) -> tuple[str, str]:
+    count, step_id, text = page.evaluate(_ON_SCREEN_JS)
+    assert count == 1, f"{count} steps on screen"  # one question per screen
+    return step_id, text
 
 
 def walks():
@@ -50,28 +73,29 @@ def walks():
 
 
 @pytest.mark.parametrize(("year", "outcome_id", "path", "lang"), list(walks()))
-def test_walk_the_finder_to_every_outcome(site, year, outcome_id, path, lang):
-    context, base = site
-    page = context.new_page()
-    page.goto(f"{base}{prefix(lang)}/{year.year}/finder/")
+def test_walk_the_finder_to_every_outcome(site, tab, year, outcome_id, path, lang):
+    _, base = site
+    page = tab
+    open_anew(page, f"{base}{prefix(lang)}/{year.year}/finder/")
     visible = page.locator(".lr-finder__step:not([hidden])")
-    assert visible.count() == 1  # one question per screen
-    assert visible.get_attribute("id") == f"finder-{year.finder.model.questions[0].id}"
+    assert on_screen(page)[0] == f"finder-{year.finder.model.questions[0].id}"
     for question, answer in path:
-        assert visible.get_attribute("id") == f"finder-{question.id}"
-        assert getattr(question.text, lang).split()[0] in visible.inner_text()
+        step_id, text = on_screen(page)
+        assert step_id == f"finder-{question.id}"
+        assert getattr(question.text, lang).split()[0] in text
         label = WORDS[f"answer_{answer}"][lang] if isinstance(answer, str) else " ".join(getattr(answer, lang).split())
         click_answer(page, label)
-    assert visible.get_attribute("id") == f"finder-{outcome_id}"
+    step_id, text = on_screen(page)
+    assert step_id == f"finder-{outcome_id}"
     outcome = next(o for o in year.finder.model.outcomes if o.id == outcome_id)
-    shown = " ".join(visible.inner_text().split())
+    shown = " ".join(text.split())
     assert " ".join(getattr(outcome.text, lang).split()) in shown
     # the reasons (collapsed; opened here): every question answered on the way, with the conditions it tests
     visible.locator(".lr-finder__reasons > summary").click()
-    reasons = visible.locator(".lr-finder__reasons li > p.lr-finder__q")
-    assert reasons.count() == len(path)
-    for i, (question, _) in enumerate(path):
-        assert " ".join(getattr(question.text, lang).split()) in " ".join(reasons.nth(i).inner_text().split())
+    reasons = visible.locator(".lr-finder__reasons li > p.lr-finder__q").all_inner_texts()
+    assert len(reasons) == len(path)
+    for reason, (question, _) in zip(reasons, path, strict=True):
+        assert " ".join(getattr(question.text, lang).split()) in " ".join(reason.split())
     if outcome.award_type:
         branch, type_id = outcome.award_type.split("/")
         checklist = visible.locator("a", has_text=WORDS["finder_open_checklist"][lang])
@@ -81,8 +105,7 @@ def test_walk_the_finder_to_every_outcome(site, year, outcome_id, path, lang):
     # back goes to the last question, with the answers before it kept
     if path:
         page.locator(".lr-finder__back").click()
-        assert visible.get_attribute("id") == f"finder-{path[-1][0].id}"
-    page.close()
+        expect(visible).to_have_attribute("id", f"finder-{path[-1][0].id}")  # (history.back(): the step changes on popstate)
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -125,7 +148,7 @@ def test_every_checklist_prints_on_one_a4_page_without_the_site_chrome(site, yea
     context, base = site
     page = context.new_page()
     page.goto(f"{base}{prefix(lang)}/{year.year}/{branch.model.id}/{item.model.id}/checklist/")
-    page.wait_for_load_state("networkidle")
+    fonts_ready(page)
     page.emulate_media(media="screen")
     _, on_screen = _pdf_text(page.pdf(width="1400px", height="2400px"))  # the desktop layout, chrome included
     page.emulate_media(media="print")
@@ -154,7 +177,7 @@ def test_checklist_screenshot_shows_sarabun_text_and_empty_boxes(site, lang):
     page = context.new_page()
     page.set_viewport_size({"width": 1280, "height": 2400})  # the whole checklist in one screenshot
     page.goto(f"{base}{prefix(lang)}/2566/service/standard-expansion/checklist/")
-    page.wait_for_load_state("networkidle")
+    fonts_ready(page)
     page.emulate_media(media="print")
     SHOTS.mkdir(exist_ok=True)
     shot = page.screenshot(full_page=True, path=str(SHOTS / f"checklist-{lang}.png"))

@@ -60,30 +60,35 @@ def open_page(page, base: str, lang: str, key: str) -> None:
     page.wait_for_selector("#lr-assess-actions:not([hidden])")
 
 
+# What the page shows, read in one go (one call to the browser instead of one per element).
+_SHOWN_JS = """() => {
+  const one = s => document.querySelector(s), all = s => [...document.querySelectorAll(s)];
+  const text = s => one(s) ? one(s).innerText : null;
+  const visible = el => !!el && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0
+    && getComputedStyle(el).visibility !== 'hidden';
+  const band = one('[data-out=band]'), weakest = one('[data-out=weakest]');
+  return {
+    status: one('#lr-assess-result') ? one('#lr-assess-result').getAttribute('data-status') : null,
+    verdict: text('[data-out=verdict]'),
+    failed: all('[data-out=reasons] li[data-rule]').map(li => [li.getAttribute('data-rule'), li.getAttribute('data-item')]),
+    invalid: all('[data-out=reasons] li:not([data-rule])').map(li => li.getAttribute('data-item')),
+    percents: all("output[data-out^='percent:']").filter(o => o.innerText).map(o => [o.getAttribute('data-out').split(':').slice(1).join(':'), o.innerText]),
+    total: text("[data-out='score:_total']"),
+    with_bonus: text('[data-out=total-with-bonus]'),
+    band: band ? band.getAttribute('data-band') || null : null,
+    band_text: band ? band.innerText : null,
+    weakest: visible(weakest) ? weakest.getAttribute('data-weakest') || '' : '',
+  };
+}"""
+
+
 def shown(page) -> dict:
     """What the page shows, in the form of ``assesscases.outcome``."""
-    status = page.get_attribute("#lr-assess-result", "data-status")
+    got = page.evaluate(_SHOWN_JS)
     failed: dict[str, list] = {}
-    for li in page.query_selector_all("[data-out=reasons] li[data-rule]"):
-        failed.setdefault(li.get_attribute("data-rule"), []).append(li.get_attribute("data-item") or None)
-    invalid = [li.get_attribute("data-item") for li in page.query_selector_all("[data-out=reasons] li:not([data-rule])")]
-    percents = {}
-    for out in page.query_selector_all("output[data-out^='percent:']"):
-        if out.inner_text():
-            percents[out.get_attribute("data-out").split(":", 1)[1]] = out.inner_text()
-    band = page.query_selector("[data-out=band]")
-    return {
-        "status": status,
-        "verdict": page.inner_text("[data-out=verdict]"),
-        "failed": failed,
-        "invalid": invalid,
-        "percents": percents,
-        "total": page.inner_text("[data-out='score:_total']") if page.query_selector("[data-out='score:_total']") else None,
-        "with_bonus": page.inner_text("[data-out=total-with-bonus]") if page.query_selector("[data-out=total-with-bonus]") else None,
-        "band": (band.get_attribute("data-band") or None) if band else None,
-        "band_text": band.inner_text() if band else None,
-        "weakest": (page.get_attribute("[data-out=weakest]", "data-weakest") or "").split() if page.is_visible("[data-out=weakest]") else [],
-    }
+    for rule, item in got["failed"]:
+        failed.setdefault(rule, []).append(item or None)
+    return got | {"failed": failed, "percents": dict(got["percents"]), "weakest": got["weakest"].split()}
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -10,7 +10,7 @@ import pytest
 
 from generator.pages.labels import labels
 
-from browser import allow_only, serve
+from browser import allow_only, open_anew, serve
 from test_applying import FINDERS, _paths, html_of
 
 WORDS = labels()
@@ -20,11 +20,9 @@ def prefix(lang: str) -> str:
     return "/en" if lang == "en" else ""
 
 
-def outcomes(types_only: bool = False):
+def outcomes():
     for year in FINDERS:
         for outcome in year.finder.model.outcomes:
-            if types_only and not outcome.award_type:
-                continue
             for lang in ("th", "en"):
                 yield pytest.param(year, outcome, lang, id=f"{year.year}-{outcome.id}-{lang}")
 
@@ -40,15 +38,25 @@ def site(built_site, chromium):
         assert not outside, outside
 
 
+@pytest.fixture(scope="module")
+def tab(site):
+    """One tab for the results' addresses: each is opened anew in it."""
+    page = site[0].new_page()
+    yield page
+    page.close()
+
+
 def visible_step(page):
     return page.locator(".lr-finder__step:not([hidden])")
 
 
 @pytest.mark.parametrize(("year", "outcome", "lang"), list(outcomes()))
-def test_a_result_address_opens_the_result_on_a_cold_load(site, year, outcome, lang):
+def test_a_result_address_opens_the_result_on_a_cold_load(site, tab, year, outcome, lang):
+    """Opened from its address, a result shows itself first, then its next steps (for a
+    result that is an award type), then the reasons, collapsed."""
     context, base, built = site
-    page = context.new_page()
-    page.goto(f"{base}{prefix(lang)}/{year.year}/finder/#finder-{outcome.id}")
+    page = tab
+    open_anew(page, f"{base}{prefix(lang)}/{year.year}/finder/#finder-{outcome.id}")
     step = visible_step(page)
     assert step.count() == 1
     assert step.get_attribute("id") == f"finder-{outcome.id}"
@@ -64,20 +72,17 @@ def test_a_result_address_opens_the_result_on_a_cold_load(site, year, outcome, l
     assert reasons.count() == 1 and reasons.is_visible()
     assert reasons.get_attribute("open") is None
     assert step.locator(".lr-finder__reasons li > p.lr-finder__q").count() == len(path)
+    if outcome.award_type:
+        the_next_steps_come_before_the_reasons(page, built, year, outcome, lang)
     # back goes up one question without leaving the page
     if path:
         page.locator(".lr-finder__back").click()
         assert visible_step(page).get_attribute("id") == f"finder-{path[-1][0].id}"
         assert page.url.endswith(f"#finder-{path[-1][0].id}")
         assert "/finder/" in page.url
-    page.close()
 
 
-@pytest.mark.parametrize(("year", "outcome", "lang"), list(outcomes(types_only=True)))
-def test_a_result_shows_its_next_steps_before_the_reasons(site, year, outcome, lang):
-    context, base, built = site
-    page = context.new_page()
-    page.goto(f"{base}{prefix(lang)}/{year.year}/finder/#finder-{outcome.id}")
+def the_next_steps_come_before_the_reasons(page, built, year, outcome, lang) -> None:
     step = visible_step(page)
     branch, type_id = outcome.award_type.split("/")
     links = step.locator(".lr-finder__next a")
@@ -101,7 +106,12 @@ def test_a_result_shows_its_next_steps_before_the_reasons(site, year, outcome, l
     for href in hrefs.values():
         target = page.evaluate("(h) => new URL(h, location.href).pathname", href)
         assert (built / target.lstrip("/") / "index.html").exists(), target
-    page.close()
+
+
+def test_results_with_a_type_were_checked_for_their_next_steps():
+    """The cases above include results with an award type and results without one."""
+    kinds = {bool(outcome.award_type) for _, outcome, _ in (case.values for case in outcomes())}
+    assert kinds == {True, False}
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -195,9 +195,14 @@ def test_chromium_leaves_nothing_in_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
+    # A temporary folder of its own: the other workers' browsers use the run's one meanwhile.
+    # (a short path: Chromium refuses a socket path over 107 characters)
+    temporary = Path(tempfile.mkdtemp(prefix="alone-"))
+    monkeypatch.setenv("TMPDIR", str(temporary))  # Playwright's driver, and the browser it starts
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # this process (tests/browser.py)
     (tmp_path / "site").mkdir()
     (tmp_path / "site/index.html").write_text("<!doctype html><title>x</title><p>x", encoding="utf-8")
-    before = set(Path(tempfile.gettempdir()).iterdir())
+    before = set(temporary.iterdir())
     with sync_playwright() as p, serve(tmp_path / "site") as base:
         browser = launch(p)
         page = browser.new_page()
@@ -205,7 +210,8 @@ def test_chromium_leaves_nothing_in_home(tmp_path, monkeypatch):
         assert page.title() == "x"
         browser.close()
     assert list(home.iterdir()) == []
-    assert set(Path(tempfile.gettempdir()).iterdir()) - before == set()
+    assert set(temporary.iterdir()) - before == set()
+    temporary.rmdir()
 
 
 # --- the staff guide -----------------------------------------------------------------------

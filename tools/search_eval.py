@@ -132,6 +132,18 @@ def segmented_variants(page, queries: list[Query]) -> list[Query]:
     return [Query(v, "th", "typed in words") for v in sorted(variants)]
 
 
+_OLD = "\u2063"  # an invisible separator: no announcement of Material's is only that
+_MARK_OLD_JS = "old => { document.querySelector('.md-search-result__meta').textContent = old; }"
+_ANNOUNCED_JS = """async (old) => {
+  const meta = document.querySelector('.md-search-result__meta');
+  for (const end = Date.now() + 15000; meta.textContent === old; ) {
+    if (Date.now() > end) throw new Error('no results were announced within 15 s');
+    await new Promise(done => requestAnimationFrame(done));
+  }
+  return meta.textContent;
+}"""
+
+
 class SearchBox:
     """The header search box of one page, driven as a reader drives it."""
 
@@ -141,20 +153,26 @@ class SearchBox:
         self.placeholder, self.none, self.one = (config[f"search.result.{k}"] for k in ("placeholder", "none", "one"))
         self.input = page.locator("input.md-search__input")
         self.input.click()
+        # Ready: Material shows "type to start searching" once the worker has taken the index.
+        page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=self.placeholder)
+        self.last, self.count = "", 0
 
     def meta(self) -> str:
         return self.page.locator(".md-search-result__meta").inner_text().strip()
 
     def type(self, query: str) -> int:
-        """Type a query; the number of results Material announces."""
-        self.input.fill("")
-        self.input.press("End")  # Material reads the box on keyup
-        self.page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=self.placeholder)
+        """Type a query; the number of results Material announces.
+
+        The announcement of the last query is first marked as old, so the one awaited is
+        this query's own (Material writes it anew for every query the box sends)."""
+        if query == self.last:  # Material sends a query only when the box's text changes
+            return self.count
+        self.page.evaluate(_MARK_OLD_JS, _OLD)
         self.input.fill(query)
-        self.input.press("End")
-        self.page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=self.placeholder)
-        meta = self.meta()
-        return 0 if meta == self.none else 1 if meta == self.one else int(re.sub(r"\D", "", meta))
+        self.input.press("End")  # Material reads the box on keyup
+        meta = self.page.evaluate(_ANNOUNCED_JS, _OLD).strip()
+        self.last, self.count = query, 0 if meta == self.none else 1 if meta == self.one else int(re.sub(r"\D", "", meta))
+        return self.count
 
     def search(self, query: str) -> list[str]:
         """The pages of the results, best first, as paths ("2566/service/innovation/")."""

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from icalendar import Calendar, Event
-
 from .models import Milestone
 from .placeholders import is_placeholder
 
@@ -132,6 +130,8 @@ def ics(
     describe: Callable[[Milestone], str],
 ) -> bytes:
     """An RFC 5545 calendar of all-day events (DTEND is the day after the last day)."""
+    from icalendar import Calendar, Event  # here, not above: `lertrat check` never needs it
+
     cal = Calendar()
     cal.add("prodid", "-//OPDC Public Sector Excellence Awards//lertrat//TH")
     cal.add("version", "2.0")
