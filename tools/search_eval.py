@@ -157,9 +157,6 @@ class SearchBox:
         page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=self.placeholder)
         self.last, self.count = "", 0
 
-    def meta(self) -> str:
-        return self.page.locator(".md-search-result__meta").inner_text().strip()
-
     def type(self, query: str) -> int:
         """Type a query; the number of results Material announces.
 
