@@ -142,33 +142,71 @@ def _pdf_text(pdf: bytes) -> tuple[int, str]:
     return len(reader.pages), skeleton(" ".join(p.extract_text() for p in reader.pages))
 
 
+@pytest.fixture(scope="module")
+def print_tab(site):
+    """One tab for the checklist prints: each opens its checklist anew in it, on screen media."""
+    context, _ = site
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+def open_checklist(page, base: str, lang: str, year, branch, item) -> None:
+    page.emulate_media(media="screen")
+    open_anew(page, f"{base}{prefix(lang)}/{year.year}/{branch.model.id}/{item.model.id}/checklist/")
+    fonts_ready(page)
+
+
+# The texts of the site's chrome (navigation links, footer), each with whether it is on screen.
+_CHROME_JS = """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link, .md-copyright')]
+  .map(el => [el.textContent.split(/\\s+/).filter(Boolean).join(' '), el.checkVisibility()])"""
+
+
+def chrome_words(page) -> tuple[list[str], list[str]]:
+    """The words of the site's chrome on this page that are not also words of its content:
+    all of them, and those on screen."""
+    content = skeleton(page.locator("article").inner_text())
+    found = [(w, shown) for w, shown in page.evaluate(_CHROME_JS) if w and skeleton(w) not in content]
+    return sorted({w for w, _ in found}), sorted({w for w, shown in found if shown})
+
+
+# The first checklist of each branch of each year: its chrome is that branch's navigation.
+BRANCH_FIRSTS = list({(y.year, b.model.id): (y, b, t) for y, b, t in reversed(TYPES)}.values())
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize(("year", "branch", "item"), BRANCH_FIRSTS, ids=[f"{y.year}/{b.model.id}" for y, b, _ in BRANCH_FIRSTS])
+def test_the_chrome_is_read_from_a_pdf_of_the_screen_layout(site, print_tab, year, branch, item, lang):
+    """The control of the print test below: the words of the chrome are found in a PDF of the
+    desktop layout (made with screen media), so that their absence from the print means they
+    were not printed, not that the PDF's text could not be read. Once per branch and year:
+    the chrome of a checklist is its branch's navigation."""
+    _, base = site
+    page = print_tab
+    open_checklist(page, base, lang, year, branch, item)
+    _, shown = chrome_words(page)
+    _, on_screen = _pdf_text(page.pdf(width="1400px", height="2400px"))
+    present = [word for word in shown if skeleton(word) in on_screen]
+    assert len(present) >= 3, (shown, on_screen[:300])
+
+
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize(("year", "branch", "item"), TYPES, ids=[f"{y.year}/{b.model.id}/{t.model.id}" for y, b, t in TYPES])
-def test_every_checklist_prints_on_one_a4_page_without_the_site_chrome(site, year, branch, item, lang):
-    context, base = site
-    page = context.new_page()
-    page.goto(f"{base}{prefix(lang)}/{year.year}/{branch.model.id}/{item.model.id}/checklist/")
-    fonts_ready(page)
-    page.emulate_media(media="screen")
-    _, on_screen = _pdf_text(page.pdf(width="1400px", height="2400px"))  # the desktop layout, chrome included
+def test_every_checklist_prints_on_one_a4_page_without_the_site_chrome(site, print_tab, year, branch, item, lang):
+    _, base = site
+    page = print_tab
+    open_checklist(page, base, lang, year, branch, item)
+    chrome, shown = chrome_words(page)
+    assert len(shown) >= 3, chrome  # (and such words are read from a PDF: the test above)
     page.emulate_media(media="print")
     pages, printed = _pdf_text(page.pdf(format="A4", print_background=True))
     assert pages == 1, f"the checklist prints on {pages} A4 pages"
-    # Words of the site's chrome (navigation, search, language switch, footer): present in
-    # a screen-media PDF of the same page, absent from the print.
-    # the words of the navigation and footer that are not also words of the page's content
-    content = skeleton(page.locator("article").inner_text())
-    nav = page.locator(".md-sidebar--primary .md-nav__link, .md-copyright").all_text_contents()
-    chrome = [w for w in {" ".join(t.split()) for t in nav} if w and skeleton(w) not in content]
-    present = [word for word in chrome if skeleton(word) in on_screen]
-    assert len(present) >= 3, (present, on_screen[:300])
-    assert not [word for word in present if skeleton(word) in printed]
+    assert not [word for word in chrome if skeleton(word) in printed]
     # what the print must carry: the award, the year, the address
     for word in (getattr(item.model.name, lang), getattr(year.model.name, lang), page.url):
         assert skeleton(word) in printed, word
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", "[data-lr-print]"):
         assert not page.locator(selector).first.is_visible(), selector
-    page.close()
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

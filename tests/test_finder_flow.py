@@ -50,6 +50,28 @@ def visible_step(page):
     return page.locator(".lr-finder__step:not([hidden])")
 
 
+# What a result on screen shows, read in one call: the steps shown, the progress line, the
+# reasons and the next steps, with where each begins (px from the top of the window).
+_RESULT_JS = """() => {
+  const steps = [...document.querySelectorAll('.lr-finder__step:not([hidden])')];
+  const step = steps[0], words = el => el.innerText.split(/\\s+/).filter(Boolean).join(' ');
+  const top = sel => { const el = step.querySelector(sel); return el ? el.getBoundingClientRect().top : null; };
+  const progress = document.querySelector('.lr-finder__progress');
+  const reasons = step ? [...step.querySelectorAll('details.lr-finder__reasons')] : [];
+  const links = step ? [...step.querySelectorAll('.lr-finder__next a')] : [];
+  return step && {
+    count: steps.length, id: step.id, text: words(step),
+    progress: words(progress), progressShown: progress.checkVisibility(), progressTop: progress.getBoundingClientRect().top,
+    reasons: reasons.length, reasonsShown: reasons.length === 1 && reasons[0].checkVisibility(),
+    reasonsOpen: reasons.length === 1 && reasons[0].open,
+    questions: step.querySelectorAll('.lr-finder__reasons li > p.lr-finder__q').length,
+    next: links.map(a => [words(a), a.getAttribute('href'), new URL(a.getAttribute('href'), location.href).pathname]),
+    firstNextBottom: links.length ? links[0].getBoundingClientRect().bottom : null,
+    top: {result: top('.lr-finder__result'), next: top('.lr-finder__next'), reasons: top('.lr-finder__reasons')},
+  };
+}"""
+
+
 @pytest.mark.parametrize(("year", "outcome", "lang"), list(outcomes()))
 def test_a_result_address_opens_the_result_on_a_cold_load(site, tab, year, outcome, lang):
     """Opened from its address, a result shows itself first, then its next steps (for a
@@ -57,23 +79,19 @@ def test_a_result_address_opens_the_result_on_a_cold_load(site, tab, year, outco
     context, base, built = site
     page = tab
     open_anew(page, f"{base}{prefix(lang)}/{year.year}/finder/#finder-{outcome.id}")
-    step = visible_step(page)
-    assert step.count() == 1
-    assert step.get_attribute("id") == f"finder-{outcome.id}"
-    assert " ".join(getattr(outcome.text, lang).split()) in " ".join(step.inner_text().split())
+    shown = page.evaluate(_RESULT_JS)
+    assert shown and shown["count"] == 1
+    assert shown["id"] == f"finder-{outcome.id}"
+    assert " ".join(getattr(outcome.text, lang).split()) in shown["text"]
     # the progress line says it is a result, and the reader sees it without scrolling
     path = _paths(year.finder.model)[outcome.id]
-    progress = page.locator(".lr-finder__progress")
-    assert " ".join(progress.inner_text().split()) == WORDS["finder_progress_done"][lang].replace("{k}", str(len(path)))
-    box = progress.bounding_box()
-    assert box is not None and 0 <= box["y"] < 844
+    assert shown["progress"] == WORDS["finder_progress_done"][lang].replace("{k}", str(len(path)))
+    assert shown["progressShown"] and 0 <= shown["progressTop"] < 844
     # the answers that lead there are read back from the page, collapsed
-    reasons = step.locator("details.lr-finder__reasons")
-    assert reasons.count() == 1 and reasons.is_visible()
-    assert reasons.get_attribute("open") is None
-    assert step.locator(".lr-finder__reasons li > p.lr-finder__q").count() == len(path)
+    assert shown["reasons"] == 1 and shown["reasonsShown"] and not shown["reasonsOpen"]
+    assert shown["questions"] == len(path)
     if outcome.award_type:
-        the_next_steps_come_before_the_reasons(page, built, year, outcome, lang)
+        the_next_steps_come_before_the_reasons(shown, built, year, outcome, lang)
     # back goes up one question without leaving the page
     if path:
         page.locator(".lr-finder__back").click()
@@ -82,11 +100,9 @@ def test_a_result_address_opens_the_result_on_a_cold_load(site, tab, year, outco
         assert "/finder/" in page.url
 
 
-def the_next_steps_come_before_the_reasons(page, built, year, outcome, lang) -> None:
-    step = visible_step(page)
+def the_next_steps_come_before_the_reasons(shown: dict, built, year, outcome, lang) -> None:
     branch, type_id = outcome.award_type.split("/")
-    links = step.locator(".lr-finder__next a")
-    hrefs = {" ".join(a.inner_text().split()): a.get_attribute("href") for a in links.all()}
+    hrefs = {text: href for text, href, _ in shown["next"]}
     assert hrefs[WORDS["finder_read_criteria"][lang]] == f"../{branch}/{type_id}/"
     assert hrefs[WORDS["finder_open_checklist"][lang]] == f"../{branch}/{type_id}/checklist/"
     self_assessment = f"{branch}/{type_id}/self-assessment/index.html"
@@ -97,14 +113,12 @@ def the_next_steps_come_before_the_reasons(page, built, year, outcome, lang) -> 
     if (built / str(year.year) / "apply" / "index.html").exists():
         assert hrefs[WORDS["finder_how_to_apply"][lang]] == "../apply/"
     # the next steps come right after the result, the reasons after them
-    top = {name: step.locator(sel).bounding_box()["y"] for name, sel in (
-        ("result", ".lr-finder__result"), ("next", ".lr-finder__next"), ("reasons", ".lr-finder__reasons"))}
-    assert top["result"] < top["next"] < top["reasons"], top
+    top = shown["top"]
+    assert None not in top.values() and top["result"] < top["next"] < top["reasons"], top
     # on a phone the first next step is on the first screen
-    assert links.first.bounding_box()["y"] + links.first.bounding_box()["height"] <= 844
+    assert shown["firstNextBottom"] <= 844
     # every next step leads to a page of the site
-    for href in hrefs.values():
-        target = page.evaluate("(h) => new URL(h, location.href).pathname", href)
+    for _, _, target in shown["next"]:
         assert (built / target.lstrip("/") / "index.html").exists(), target
 
 

@@ -25,7 +25,7 @@ from playwright.sync_api import sync_playwright
 
 from tools.search_eval import WHOLE, Query, Score, SearchBox, load_queries, normalise, segmented_variants, site_pages, truth, visible_texts
 
-from browser import allow_only, launch, serve
+from browser import UNTHROTTLED_FRAMES, allow_only, launch, serve
 
 BUDGET = 150 * 1024
 """Bytes (gzipped) a reader may fetch for search before the first results, on the Thai site."""
@@ -38,7 +38,7 @@ SEARCH_FILE = re.compile(r"search_index\.json|/assets/js/search[^/]*\.js|/worker
 @pytest.fixture(scope="module")
 def browser(built_site):
     with serve(built_site) as base, sync_playwright() as p:
-        chromium = launch(p)
+        chromium = launch(p, UNTHROTTLED_FRAMES)  # the result lists grow frame by frame
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         requests: list[str] = []
         outside = allow_only(context, base, [], lambda url: requests.append(url[len(base):]))

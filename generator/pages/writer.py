@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .generated import MANIFEST, _is_generated, _remove_empty_parents, clean
-from .render import Page
+
+if TYPE_CHECKING:
+    from .render import Page
 
 __all__ = ["MANIFEST", "HandWrittenFileError", "WriteResult", "clean", "write_pages"]
 
