@@ -4,6 +4,7 @@ that generates the pages once."""
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -119,6 +120,21 @@ def test_lertrat_build_generates_the_pages_once(project, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "renders: 1 code: 0", done.stdout + done.stderr
     assert (tmp_path / "site/index.html").is_file() and (tmp_path / "site/en/index.html").is_file()
+
+
+def test_the_benchmark_times_every_part_of_a_build(project, tmp_path):
+    """``make bench`` times a build by wrapping each stage where the pipeline calls it: a
+    stage that moves must be followed there, or the figures would leave it out (or the bench
+    would stop). Each part must have been entered; how long it took is the bench's to print."""
+    done = subprocess.run([sys.executable, "-m", "tools.bench", "--parts", str(project), str(tmp_path / "site")], cwd=REPO,
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    parts = {name: wall for name, (wall, _) in figures["parts"].items()}
+    for name in ("generator: load + validate", "generator: render", "generator: write pages", "MkDocs, en (built inside the th build)",
+                 "downloads (.ics, open data)", "search index"):
+        assert parts.get(name, 0) > 0, (name, parts)
+    assert figures["pages"] > 200
 
 
 def test_plain_mkdocs_build_makes_the_same_site_as_lertrat_build(project, tmp_path):

@@ -68,13 +68,16 @@ def _timed_build(root: Path, site: Path) -> dict[str, Any]:
     import mkdocs_static_i18n.plugin
 
     import generator
+    import generator.pages.render
+    import generator.pages.writer
     import generator.site.downloads
     import generator.site.search
     from generator import cli
 
+    # Each stage where generator.generate() finds it: the pages stage is imported when used.
     timed(generator, "load_catalog", "generator: load + validate")
-    timed(generator, "render_site", "generator: render")
-    timed(generator, "write_pages", "generator: write pages")
+    timed(generator.pages.render, "render_site", "generator: render")
+    timed(generator.pages.writer, "write_pages", "generator: write pages")
     timed(mkdocs.commands.build, "build", "MkDocs (all languages)")
     timed(mkdocs_static_i18n.plugin, "build", "MkDocs, other languages")  # the plugin builds them inside the first build
     timed(generator.site.downloads, "site_files", "downloads (.ics, open data)")  # before the hook imports them
