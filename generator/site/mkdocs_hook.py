@@ -28,7 +28,7 @@ from generator.site import csp, mkdocs_run, pageinfo
 from generator.site.downloads import site_files
 from generator.site.langmark import mark_languages
 from generator.site.mkdocs_run import preview, take_prepared
-from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates
+from generator.site.pagefix import escape_title, home_alternates, noopener, site_relative_alternates, without_head_alternates
 from generator.site.search import write_search_index
 
 _hints: tuple[dict[str, int], dict[str, dict[str, str]]] = ({}, {})
@@ -207,7 +207,12 @@ def on_post_template(output, template_name, config, **_):
     # (an empty output is not written), and shows both languages.
     if template_name == "404.html" and config.theme.get("language", DEFAULT_LANG) != DEFAULT_LANG:
         return ""
-    return output
+    return without_head_alternates(output) if template_name == "404.html" else output
+
+
+def on_post_page(output, page, config, **_):
+    # No <link rel="alternate" hreflang> in <head>: see generator/site/pagefix.py.
+    return without_head_alternates(output)
 
 
 def _write_downloads(site: Path) -> None:

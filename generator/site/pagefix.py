@@ -8,6 +8,12 @@
 - The language links (``<link rel="alternate">`` and the language switcher) are written
   relative to the page, so the site works from any folder, e.g. a GitHub Pages project
   site at ``/<repo>/``. mkdocs-static-i18n gives the home page root-relative ones ("/en/").
+- The ``<link rel="alternate" hreflang>`` tags are taken out of ``<head>``: Material's script
+  fetches ``sitemap.xml`` from beside each of them (it expects another language's site root
+  there), so every page view asked for two files that do not exist, and the home page for the
+  whole sitemap. Search engines take such links only as absolute addresses, which these are
+  not; the sitemap carries them absolute (overrides/sitemap.xml), and the language switch in
+  the header still links each page to its counterpart.
 """
 
 from __future__ import annotations
@@ -42,6 +48,16 @@ def _noopener(tag: str) -> str:
 def noopener(html: str) -> str:
     """Every ``<a>`` that points to another host gets ``noopener`` in its ``rel``."""
     return _ANCHOR.sub(lambda m: _noopener(m.group(0)), html)
+
+
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def without_head_alternates(page_html: str) -> str:
+    """The page without its language ``<link rel="alternate" hreflang>`` tags (feeds, which
+    carry no hreflang, stay)."""
+    head, sep, body = page_html.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + body
 
 
 def site_relative_alternates(alternates: list[dict], site_url: str | None) -> None:
