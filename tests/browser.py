@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urldefrag
@@ -100,7 +100,7 @@ def fonts_ready(page) -> None:
 UNTHROTTLED_FRAMES = ["--disable-frame-rate-limit", "--disable-gpu-vsync"]
 
 
-def launch(playwright, extra_args: list[str] = ()):
+def launch(playwright, extra_args: Sequence[str] = ()):
     """Debian's Chromium, headless, with the project's arguments (no background requests)
     and ``extra_args``.
 

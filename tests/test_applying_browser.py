@@ -171,7 +171,7 @@ def chrome_words(page) -> tuple[list[str], list[str]]:
 
 
 # The first checklist of each branch of each year: its chrome is that branch's navigation.
-BRANCH_FIRSTS = list({(y.year, b.model.id): (y, b, t) for y, b, t in reversed(TYPES)}.values())
+BRANCH_FIRSTS = [(y, b, b.types[0]) for y in CATALOG.years for b in y.branches if b.types]
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -5,9 +5,9 @@
 - Page and section titles are escaped: MkDocs takes a page's title from its first heading
   as plain text, and the theme writes titles into the navigation and the header as HTML,
   so a ``<`` in a name from the YAML would otherwise become markup.
-- The language links (``<link rel="alternate">`` and the language switcher) are written
-  relative to the page, so the site works from any folder, e.g. a GitHub Pages project
-  site at ``/<repo>/``. mkdocs-static-i18n gives the home page root-relative ones ("/en/").
+- The language switcher's links are written relative to the page, so the site works from
+  any folder, e.g. a GitHub Pages project site at ``/<repo>/``. mkdocs-static-i18n gives
+  the home page root-relative ones ("/en/").
 - The ``<link rel="alternate" hreflang>`` tags are taken out of ``<head>``: Material's script
   fetches ``sitemap.xml`` from beside each of them (it expects another language's site root
   there), so every page view asked for two files that do not exist, and the home page for the
